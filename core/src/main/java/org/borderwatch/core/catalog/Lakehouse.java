@@ -1,0 +1,157 @@
+package org.borderwatch.core.catalog;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.lit;
+
+import io.delta.tables.DeltaTable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.analysis.NoSuchTableException;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The lakehouse catalog: the four databases, Delta tables created from their specs (with comments),
+ * and the write modes jobs use. All writes conform the data to the declared schema first, so a
+ * table's schema changes only when its spec does.
+ */
+public final class Lakehouse {
+  private static final Set<String> BOOTSTRAPPED = ConcurrentHashMap.newKeySet();
+  private static final Set<String> ENSURED = ConcurrentHashMap.newKeySet();
+
+  private Lakehouse() {}
+
+  /** Creates the four databases in the metastore when they are missing. */
+  public static void bootstrap(SparkSession spark) {
+    String key = spark.sparkContext().applicationId() + "|" + spark.conf().get("spark.sql.warehouse.dir", "");
+    if (BOOTSTRAPPED.contains(key)) {
+      return;
+    }
+    for (TableId.Layer layer : TableId.Layer.values()) {
+      spark.sql("CREATE DATABASE IF NOT EXISTS " + layer.database() + " COMMENT '"
+          + layer.description().replace("'", "\\'") + "'");
+    }
+    BOOTSTRAPPED.add(key);
+  }
+
+  /** Creates the table from its spec when missing; adds columns the spec gained since (explicit evolution). */
+  public static void ensure(SparkSession spark, TableSpec spec) {
+    String key = spark.sparkContext().applicationId() + "|" + spec.fullName();
+    if (ENSURED.contains(key) && spark.catalog().tableExists(spec.fullName())) {
+      return;
+    }
+    bootstrap(spark);
+    if (!spark.catalog().tableExists(spec.fullName())) {
+      DeltaTable.createIfNotExists(spark)
+          .tableName(spec.fullName())
+          .comment(spec.id().description())
+          .addColumns(spec.schema())
+          .partitionedBy(spec.partitionBy().toArray(new String[0]))
+          .property("delta.autoOptimize.optimizeWrite", "false")
+          .execute();
+    } else {
+      StructType existing = spark.table(spec.fullName()).schema();
+      Set<String> have = Set.of(existing.fieldNames());
+      List<String> add = new ArrayList<>();
+      for (StructField f : spec.schema().fields()) {
+        if (!have.contains(f.name())) {
+          add.add("`" + f.name() + "` " + f.dataType().sql() + " COMMENT '"
+              + f.getComment().get().replace("'", "\\'") + "'");
+        }
+      }
+      if (!add.isEmpty()) {
+        spark.sql("ALTER TABLE " + spec.fullName() + " ADD COLUMNS (" + String.join(", ", add) + ")");
+      }
+    }
+    ENSURED.add(key);
+  }
+
+  /** Selects the spec's columns in order, cast to their declared types. A missing column is a bug. */
+  public static Dataset<Row> conform(Dataset<Row> df, TableSpec spec) {
+    Set<String> have = Set.of(df.columns());
+    List<Column> cols = new ArrayList<>();
+    List<String> missing = new ArrayList<>();
+    for (StructField f : spec.schema().fields()) {
+      if (!have.contains(f.name())) {
+        missing.add(f.name());
+      } else {
+        cols.add(col("`" + f.name() + "`").cast(f.dataType()).as(f.name()));
+      }
+    }
+    if (!missing.isEmpty()) {
+      throw new IllegalStateException("data for " + spec.fullName() + " lacks columns " + missing);
+    }
+    return df.select(cols.toArray(new Column[0]));
+  }
+
+  /** Replaces the whole table's content (one atomic Delta commit). */
+  public static void overwrite(SparkSession spark, TableSpec spec, Dataset<Row> df) {
+    ensure(spark, spec);
+    try {
+      conform(df, spec).writeTo(spec.fullName()).overwrite(lit(true));
+    } catch (NoSuchTableException e) {
+      throw vanished(spec, e);
+    }
+  }
+
+  /** Replaces the rows matching a condition, e.g. one week (one atomic Delta commit). */
+  public static void replaceWhere(SparkSession spark, TableSpec spec, Dataset<Row> df, String condition) {
+    ensure(spark, spec);
+    try {
+      conform(df, spec).writeTo(spec.fullName()).overwrite(expr(condition));
+    } catch (NoSuchTableException e) {
+      throw vanished(spec, e);
+    }
+  }
+
+  /** Appends rows. */
+  public static void append(SparkSession spark, TableSpec spec, Dataset<Row> df) {
+    ensure(spark, spec);
+    try {
+      conform(df, spec).writeTo(spec.fullName()).append();
+    } catch (NoSuchTableException e) {
+      throw vanished(spec, e);
+    }
+  }
+
+  /** Upserts by the spec's natural key: matching rows are updated, new rows inserted. */
+  public static void merge(SparkSession spark, TableSpec spec, Dataset<Row> df) {
+    if (spec.naturalKey().isEmpty()) {
+      throw new IllegalStateException(spec.fullName() + " has no natural key to merge on");
+    }
+    ensure(spark, spec);
+    String cond = spec.naturalKey().stream()
+        .map(k -> "t.`" + k + "` <=> s.`" + k + "`")
+        .collect(Collectors.joining(" AND "));
+    DeltaTable.forName(spark, spec.fullName()).as("t")
+        .merge(conform(df, spec).as("s"), cond)
+        .whenMatched().updateAll()
+        .whenNotMatched().insertAll()
+        .execute();
+  }
+
+  private static IllegalStateException vanished(TableSpec spec, NoSuchTableException e) {
+    return new IllegalStateException(spec.fullName() + " disappeared while being written", e);
+  }
+
+  /** Whether a table exists in the metastore. */
+  public static boolean exists(SparkSession spark, TableId id) {
+    return spark.catalog().tableExists(id.fullName());
+  }
+
+  /** The table, or an empty frame of the spec's schema when it is not created yet. */
+  public static Dataset<Row> read(SparkSession spark, TableSpec spec) {
+    if (exists(spark, spec.id())) {
+      return spark.table(spec.fullName());
+    }
+    return spark.createDataFrame(List.of(), spec.schema());
+  }
+}

@@ -1,0 +1,58 @@
+package org.borderwatch.core.config;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** Every configuration key borderwatch knows, in one place. conf/local.conf gives each its default. */
+public final class ConfigKeys {
+  private ConfigKeys() {}
+
+  public static final ConfigKey<String> LAKEHOUSE_ROOT = ConfigKey.path("lakehouse.root",
+      "Root of the lakehouse: Delta tables, embedded metastore, simulated world, reports");
+
+  public static final ConfigKey<String> METASTORE_URI = ConfigKey.string("metastore.uri",
+      "Hive metastore thrift URI; empty for the embedded Derby metastore under the lakehouse",
+      Pattern.compile("^$|^thrift://[^\\s]+$"), "empty (embedded Derby) or a thrift://host:port URI");
+
+  public static final ConfigKey<Integer> SHUFFLE_PARTITIONS = ConfigKey.integer("compute.shuffle-partitions",
+      "spark.sql.shuffle.partitions for every job", 1, 100_000);
+
+  public static final ConfigKey<Boolean> SPARK_UI = ConfigKey.bool("compute.ui", "Whether Spark's web UI runs");
+
+  public static final ConfigKey<String> LOG_LEVEL = ConfigKey.oneOf("log.level",
+      "Log level for borderwatch and Spark", "ERROR", "WARN", "INFO", "DEBUG");
+
+  public static final ConfigKey<String> PSEUDONYM_KEY = ConfigKey.secret("privacy.pseudonym-key",
+      "Secret of the keyed hash that pseudonymises identifiers in gold tables", 16);
+
+  public static final ConfigKey<List<String>> ANALYST_WRITABLE_TABLES = ConfigKey.stringList(
+      "analyst.writable-tables", "Tables an analyst session may write to (all others are read-only)",
+      Pattern.compile("^(bronze|silver|gold|ops)\\.[a-z0-9_]+$"), "database.table names in bronze, silver, gold or ops");
+
+  /** All keys, in declaration order. */
+  public static List<ConfigKey<?>> all() {
+    return Holder.ALL;
+  }
+
+  private static final class Holder {
+    static final List<ConfigKey<?>> ALL = collect();
+  }
+
+  private static List<ConfigKey<?>> collect() {
+    List<ConfigKey<?>> keys = new ArrayList<>();
+    for (Field f : ConfigKeys.class.getDeclaredFields()) {
+      if (Modifier.isStatic(f.getModifiers()) && f.getType() == ConfigKey.class) {
+        try {
+          keys.add((ConfigKey<?>) f.get(null));
+        } catch (IllegalAccessException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+    }
+    return Collections.unmodifiableList(keys);
+  }
+}

@@ -1,0 +1,74 @@
+package org.borderwatch.core.session;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.spark.sql.SparkSession;
+import org.borderwatch.core.config.BorderwatchConfig;
+import org.borderwatch.core.config.ConfigKeys;
+import org.borderwatch.core.config.LakehousePaths;
+
+/**
+ * Builds the one SparkSession a command uses: Delta, the Hive metastore (embedded Derby by default),
+ * UTC, and the analyst guard. The master is never set here: spark-submit or the launcher sets it.
+ */
+public final class SparkSessions {
+  /** Spark conf key: whether this is a read-only analyst session. */
+  public static final String ANALYST_CONF = "spark.borderwatch.analyst";
+  /** Spark conf key: comma-separated tables an analyst session may append to. */
+  public static final String WRITABLE_CONF = "spark.borderwatch.analyst.writableTables";
+
+  private SparkSessions() {}
+
+  /**
+   * @param analyst true for a read-only analyst session (sql, serve): writes are refused except to the
+   *     configured analyst tables
+   */
+  public static SparkSession build(BorderwatchConfig config, String appName, boolean analyst) {
+    LakehousePaths paths = new LakehousePaths(config);
+    if (paths.isLocal()) {
+      // Keep derby.log under the lakehouse instead of the working directory.
+      System.setProperty("derby.system.home", paths.root());
+      System.setProperty("derby.stream.error.file", paths.root() + "/derby.log");
+      new java.io.File(paths.root()).mkdirs();
+    }
+    int partitions = config.get(ConfigKeys.SHUFFLE_PARTITIONS);
+    SparkSession.Builder b = SparkSession.builder()
+        .appName(appName)
+        .config("spark.sql.extensions",
+            "io.delta.sql.DeltaSparkSessionExtension," + AnalystGuardExtension.class.getName())
+        .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
+        .config("spark.sql.catalogImplementation", "hive")
+        .config("spark.sql.warehouse.dir", paths.warehouse())
+        .config("spark.sql.shuffle.partitions", partitions)
+        .config("spark.default.parallelism", Math.max(2, partitions))
+        .config("spark.databricks.delta.snapshotPartitions", Math.max(1, Math.min(partitions, 50)))
+        .config("spark.ui.enabled", config.get(ConfigKeys.SPARK_UI))
+        .config("spark.ui.showConsoleProgress", false)
+        .config("spark.sql.session.timeZone", "UTC")
+        .config("spark.sql.legacy.createHiveTableByDefault", false)
+        .config(ANALYST_CONF, analyst)
+        .config(WRITABLE_CONF, String.join(",", config.get(ConfigKeys.ANALYST_WRITABLE_TABLES)));
+    String uri = config.get(ConfigKeys.METASTORE_URI);
+    if (uri.isEmpty()) {
+      b.config("spark.hadoop.javax.jdo.option.ConnectionURL",
+          "jdbc:derby:;databaseName=" + paths.metastoreDb() + ";create=true");
+      b.config("spark.hadoop.datanucleus.schema.autoCreateAll", true);
+      b.config("spark.hadoop.hive.metastore.schema.verification", false);
+    } else {
+      b.config("spark.hadoop.hive.metastore.uris", uri);
+    }
+    for (Map.Entry<String, String> e : config.sparkConf().entrySet()) {
+      b.config(e.getKey(), e.getValue());
+    }
+    SparkSession spark = b.enableHiveSupport().getOrCreate();
+    spark.sparkContext().setLogLevel(config.get(ConfigKeys.LOG_LEVEL).toUpperCase(Locale.ROOT));
+    return spark;
+  }
+
+  /** Tables an analyst session may append to, as set on the session. */
+  public static List<String> writableTables(SparkSession spark) {
+    String v = spark.conf().get(WRITABLE_CONF, "");
+    return v.isBlank() ? List.of() : List.of(v.split(","));
+  }
+}
