@@ -7,6 +7,7 @@ import org.apache.spark.sql.SparkSession;
 import org.borderwatch.core.config.BorderwatchConfig;
 import org.borderwatch.core.config.ConfigKeys;
 import org.borderwatch.core.config.LakehousePaths;
+import org.borderwatch.core.error.BorderwatchException;
 
 /**
  * Builds the one SparkSession a command uses: Delta, the Hive metastore (embedded Derby by default),
@@ -20,11 +21,31 @@ public final class SparkSessions {
 
   private SparkSessions() {}
 
+  /** What a session is for. */
+  public enum Mode {
+    /** A job: reads and writes the lakehouse. */
+    JOB,
+    /** An analyst's session (sql): read-only except the analyst tables; a child session of the process's root. */
+    ANALYST,
+    /** A Spark Connect server: every session it creates for clients is an analyst session. */
+    SERVER
+  }
+
+  /** A job session (read-write). */
+  public static SparkSession build(BorderwatchConfig config, String appName) {
+    return build(config, appName, Mode.JOB);
+  }
+
   /**
-   * @param analyst true for a read-only analyst session (sql, serve): writes are refused except to the
-   *     configured analyst tables
+   * @param mode JOB for jobs; ANALYST and SERVER sessions refuse writes except to the configured analyst tables
    */
-  public static SparkSession build(BorderwatchConfig config, String appName, boolean analyst) {
+  public static SparkSession build(BorderwatchConfig config, String appName, Mode mode) {
+    if (System.getProperty("spark.master") == null && !config.sparkConf().containsKey("spark.master")
+        && SparkSession.getActiveSession().isEmpty() && SparkSession.getDefaultSession().isEmpty()) {
+      throw new BorderwatchException(BorderwatchException.USAGE,
+          "no Spark master is set: run through bin/borderwatch (local mode) or spark-submit --master <url>, "
+              + "or pass --conf spark.master=<url>");
+    }
     LakehousePaths paths = new LakehousePaths(config);
     if (paths.isLocal()) {
       // Keep derby.log under the lakehouse instead of the working directory.
@@ -47,7 +68,7 @@ public final class SparkSessions {
         .config("spark.ui.showConsoleProgress", false)
         .config("spark.sql.session.timeZone", "UTC")
         .config("spark.sql.legacy.createHiveTableByDefault", false)
-        .config(ANALYST_CONF, analyst)
+        .config(ANALYST_CONF, mode == Mode.SERVER)
         .config(WRITABLE_CONF, String.join(",", config.get(ConfigKeys.ANALYST_WRITABLE_TABLES)));
     String uri = config.get(ConfigKeys.METASTORE_URI);
     if (uri.isEmpty()) {
@@ -63,6 +84,11 @@ public final class SparkSessions {
     }
     SparkSession spark = b.enableHiveSupport().getOrCreate();
     spark.sparkContext().setLogLevel(config.get(ConfigKeys.LOG_LEVEL).toUpperCase(Locale.ROOT));
+    if (mode == Mode.ANALYST) {
+      SparkSession analyst = spark.newSession();
+      analyst.conf().set(ANALYST_CONF, "true");
+      return analyst;
+    }
     return spark;
   }
 

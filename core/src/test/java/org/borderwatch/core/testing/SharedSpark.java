@@ -39,7 +39,7 @@ public final class SharedSpark implements ParameterResolver, AfterEachCallback {
       System.setProperty("spark.master", "local[2]");
       System.setProperty("spark.driver.host", "127.0.0.1");
       System.setProperty("spark.driver.bindAddress", "127.0.0.1");
-      spark = SparkSessions.build(config, "borderwatch-tests", false);
+      spark = SparkSessions.build(config, "borderwatch-tests");
       Runtime.getRuntime().addShutdownHook(new Thread(() -> spark.stop()));
     }
     return spark;

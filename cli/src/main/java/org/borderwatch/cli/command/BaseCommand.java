@@ -1,0 +1,97 @@
+package org.borderwatch.cli.command;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import org.borderwatch.cli.GlobalOptions;
+import org.borderwatch.cli.Main;
+import org.borderwatch.core.config.BorderwatchConfig;
+import org.borderwatch.core.job.Job;
+import org.borderwatch.core.job.JobContext;
+import org.borderwatch.core.job.JobOutcome;
+import org.borderwatch.core.job.JobRunner;
+import org.borderwatch.core.job.Progress;
+import org.borderwatch.core.session.SparkSessions;
+import org.borderwatch.core.time.IsoWeek;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * What every command shares: configuration loaded and validated once, the SparkSession built only when
+ * the command needs one, and jobs run through the {@link JobRunner} so each run lands in ops.job_runs.
+ */
+public abstract class BaseCommand implements Callable<Integer> {
+  @Mixin
+  GlobalOptions options;
+
+  @ParentCommand
+  Main parent;
+
+  @Spec
+  CommandSpec spec;
+
+  private BorderwatchConfig config;
+  private SparkSession spark;
+
+  protected BorderwatchConfig config() {
+    if (config == null) {
+      GlobalOptions g = options.over(parent == null ? null : parent.global());
+      List<String> overrides = new ArrayList<>(g.overrides());
+      if (g.verbose()) {
+        overrides.add("log.level=INFO");
+      }
+      Path file = g.configFile();
+      if (file == null && System.getenv("BORDERWATCH_CONFIG") != null) {
+        file = Path.of(System.getenv("BORDERWATCH_CONFIG"));
+      }
+      config = BorderwatchConfig.load(file, System.getenv(), overrides);
+    }
+    return config;
+  }
+
+  /** A job session (read-write). */
+  protected SparkSession spark() {
+    if (spark == null) {
+      spark = SparkSessions.build(config(), "borderwatch " + spec.name());
+    }
+    return spark;
+  }
+
+  /** A read-only analyst session. */
+  protected SparkSession analystSpark() {
+    if (spark == null) {
+      spark = SparkSessions.build(config(), "borderwatch " + spec.name(), SparkSessions.Mode.ANALYST);
+    }
+    return spark;
+  }
+
+  protected Progress progress() {
+    return Progress.stderr();
+  }
+
+  /** Standard output of this command line (tests capture it). */
+  protected java.io.PrintWriter out() {
+    return spec.commandLine().getOut();
+  }
+
+  /** Standard error of this command line. */
+  protected java.io.PrintWriter err() {
+    return spec.commandLine().getErr();
+  }
+
+  protected String arguments() {
+    return String.join(" ", spec.commandLine().getParseResult().originalArgs());
+  }
+
+  protected JobContext context(IsoWeek week) {
+    return JobContext.of(spark(), config(), week, arguments(), progress());
+  }
+
+  protected JobOutcome runJob(Job job, IsoWeek week) {
+    return JobRunner.run(job, context(week));
+  }
+}

@@ -1,0 +1,64 @@
+package org.borderwatch.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Usage, unknown commands and options, and commands that are not built: no Spark needed. */
+class CommandLineTest {
+  static final List<String> COMMANDS = List.of("simulate", "ingest", "resolve", "networks", "features", "train",
+      "score", "report", "pipeline", "sql", "serve", "tables", "maintain");
+
+  @Test
+  void helpListsEveryCommandWithOneLine() {
+    CliRun r = CliRun.plain("--help");
+    assertEquals(0, r.exit());
+    String commands = r.out().substring(r.out().indexOf("Commands:"));
+    for (String c : COMMANDS) {
+      assertTrue(commands.matches("(?s).*\\n  " + c + " +\\S.*"), c + " missing in\n" + commands);
+    }
+  }
+
+  @Test
+  void unknownCommandPrintsUsageAndExits2() {
+    CliRun r = CliRun.plain("frobnicate");
+    assertEquals(2, r.exit());
+    assertTrue(r.err().contains("Unmatched argument at index 0: 'frobnicate'"), r.err());
+    assertTrue(r.err().contains("Usage: borderwatch"), r.err());
+  }
+
+  @Test
+  void unknownOptionPrintsUsageAndExits2() {
+    CliRun r = CliRun.plain("tables", "--bogus");
+    assertEquals(2, r.exit());
+    assertTrue(r.err().contains("Unknown option: '--bogus'"), r.err());
+    assertTrue(r.err().contains("Usage: borderwatch tables"), r.err());
+  }
+
+  @Test
+  void noCommandIsAUsageError() {
+    CliRun r = CliRun.plain();
+    assertEquals(2, r.exit());
+    assertTrue(r.err().contains("a command is required"), r.err());
+  }
+
+  @Test
+  void configErrorIsOneLineAndExit2() {
+    CliRun r = CliRun.plain("--conf", "no.such.key=1", "tables");
+    assertEquals(2, r.exit());
+    assertEquals(1, r.err().strip().lines().count(), r.err());
+    assertTrue(r.err().startsWith("borderwatch: configuration error: unknown key 'no.such.key'"), r.err());
+    r = CliRun.plain("tables", "--conf", "compute.shuffle-partitions=0");
+    assertEquals(2, r.exit());
+    assertTrue(r.err().contains("'compute.shuffle-partitions' has value '0'"), r.err());
+  }
+
+  @Test
+  void badWeekIsAUsageError() {
+    CliRun r = CliRun.plain("pipeline", "--week", "2025-13");
+    assertEquals(2, r.exit(), r.err());
+    assertTrue(r.err().contains("YYYY-Www"), r.err());
+  }
+}

@@ -1,0 +1,66 @@
+package org.borderwatch.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.spark.sql.SparkSession;
+import org.borderwatch.core.testing.SparkTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@SparkTest
+class SqlAndTablesTest {
+
+  @Test
+  void selectOnePrintsTheValue() {
+    CliRun r = CliRun.onTestLakehouse("sql", "select 1 as one");
+    assertEquals(0, r.exit(), r.err());
+    assertEquals("one\n---\n  1\n", r.out());
+    r = CliRun.onTestLakehouse("sql", "--format", "csv", "select 1 as one");
+    assertEquals("one\n1\n", r.out());
+    r = CliRun.onTestLakehouse("sql", "--format", "json", "select 1 as one, 'a' as s");
+    assertEquals("{\"one\":1,\"s\":\"a\"}\n", r.out());
+  }
+
+  @Test
+  void scriptFileRunsEveryStatement(@TempDir Path dir) throws Exception {
+    Path f = dir.resolve("q.sql");
+    Files.writeString(f, "CREATE OR REPLACE TEMP VIEW w AS SELECT id FROM range(3);\nSELECT sum(id) AS total FROM w;\n");
+    CliRun r = CliRun.onTestLakehouse("sql", "-f", f.toString(), "--format", "csv");
+    assertEquals(0, r.exit(), r.err());
+    assertEquals("total\n3\n", r.out());
+  }
+
+  @Test
+  void sqlErrorIsSparksMessageWithoutStackTrace() {
+    CliRun r = CliRun.onTestLakehouse("sql", "select * from no_such_table");
+    assertEquals(1, r.exit());
+    assertTrue(r.err().startsWith("borderwatch: SQL error: [TABLE_OR_VIEW_NOT_FOUND]"), r.err());
+    assertFalse(r.err().contains("\tat "), r.err());
+  }
+
+  @Test
+  void analystSqlIsReadOnlyUnlessReadWrite(SparkSession spark) {
+    CliRun r = CliRun.onTestLakehouse("sql", "create database analyst_made");
+    assertEquals(1, r.exit());
+    assertTrue(r.err().contains("refused: this is a read-only analyst session"), r.err());
+    r = CliRun.onTestLakehouse("sql", "--read-write", "create database if not exists engineer_made");
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(spark.catalog().databaseExists("engineer_made"));
+    spark.sql("DROP DATABASE engineer_made");
+  }
+
+  @Test
+  void tablesListsEveryTableAndCreatesTheDatabases(SparkSession spark) {
+    CliRun r = CliRun.onTestLakehouse("tables");
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(r.out().startsWith("layer  table"), r.out());
+    assertTrue(r.out().contains("job_runs"), r.out());
+    for (String db : new String[] {"bronze", "silver", "gold", "ops"}) {
+      assertTrue(spark.catalog().databaseExists(db), db);
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** borderwatch features. */
+package org.borderwatch.features;

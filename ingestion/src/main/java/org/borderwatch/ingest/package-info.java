@@ -1,0 +1,2 @@
+/** borderwatch ingestion. */
+package org.borderwatch.ingest;

@@ -1,0 +1,2 @@
+/** borderwatch models. */
+package org.borderwatch.models;

@@ -1,0 +1,2 @@
+/** borderwatch reports. */
+package org.borderwatch.report;

@@ -1,0 +1,2 @@
+/** borderwatch simulator. */
+package org.borderwatch.simulator;
