@@ -157,6 +157,10 @@ public final class BorderwatchConfig {
 
   /** Rules that involve more than one key. */
   private void crossCheck() {
+    if (!get(ConfigKeys.H3_RESOLUTIONS).contains(get(ConfigKeys.ZONE_RESOLUTION))) {
+      throw Errors.badConfigValue(ConfigKeys.ZONE_RESOLUTION.name(), String.valueOf(get(ConfigKeys.ZONE_RESOLUTION)),
+          source, "one of grid.h3-resolutions " + get(ConfigKeys.H3_RESOLUTIONS));
+    }
     String root = get(ConfigKeys.LAKEHOUSE_ROOT);
     boolean remoteRoot = root.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*") && !root.startsWith("file:");
     if (remoteRoot && get(ConfigKeys.METASTORE_URI).isEmpty()) {

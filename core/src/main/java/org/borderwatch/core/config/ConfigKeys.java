@@ -33,6 +33,40 @@ public final class ConfigKeys {
       "analyst.writable-tables", "Tables an analyst session may write to (all others are read-only)",
       Pattern.compile("^(bronze|silver|gold|ops)\\.[a-z0-9_]+$"), "database.table names in bronze, silver, gold or ops");
 
+  public static final ConfigKey<String> SIM_SCALE = ConfigKey.oneOf("simulator.scale",
+      "World size when simulate runs without --scale (and when pipeline finds an empty landing zone)",
+      "tiny", "small", "medium", "large");
+
+  public static final ConfigKey<Integer> SIM_SEED = ConfigKey.integer("simulator.seed",
+      "Seed of the simulated world", 0, Integer.MAX_VALUE);
+
+  public static final ConfigKey<String> SIM_START_WEEK = ConfigKey.string("simulator.start-week",
+      "First ISO week of the simulated world", Pattern.compile("^\\d{4}-W\\d{2}$"), "an ISO week YYYY-Www");
+
+  public static final ConfigKey<Double> SIM_NAME_NOISE = ConfigKey.decimal("simulator.name-noise",
+      "Scale of name variation in simulated records (1 = the field's usual mess)", 0, 3);
+
+  public static final ConfigKey<Double> SIM_DUPLICATE_RATE = ConfigKey.decimal("simulator.defects.duplicate-rate",
+      "Share of records exported twice", 0, 0.5);
+
+  public static final ConfigKey<Double> SIM_MALFORMED_RATE = ConfigKey.decimal("simulator.defects.malformed-rate",
+      "Share of lines damaged (truncated JSON, stray delimiter, invalid UTF-8)", 0, 0.5);
+
+  public static final ConfigKey<Double> SIM_BAD_COORD_RATE = ConfigKey.decimal(
+      "simulator.defects.bad-coordinate-rate", "Share of coordinates out of range", 0, 0.5);
+
+  public static final ConfigKey<Double> SIM_SWAPPED_COORD_RATE = ConfigKey.decimal(
+      "simulator.defects.swapped-coordinate-rate", "Share of coordinates with latitude and longitude swapped", 0, 0.5);
+
+  public static final ConfigKey<Double> SIM_LATE_RATE = ConfigKey.decimal("simulator.defects.late-rate",
+      "Share of event records exported one to three weeks late", 0, 0.5);
+
+  public static final ConfigKey<List<Integer>> H3_RESOLUTIONS = ConfigKey.intList("grid.h3-resolutions",
+      "H3 resolutions every located record is indexed at", 0, 15);
+
+  public static final ConfigKey<Integer> ZONE_RESOLUTION = ConfigKey.integer("grid.zone-resolution",
+      "H3 resolution of forecast zones (one of grid.h3-resolutions)", 0, 15);
+
   /** All keys, in declaration order. */
   public static List<ConfigKey<?>> all() {
     return Holder.ALL;
