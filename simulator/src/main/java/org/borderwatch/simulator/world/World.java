@@ -42,6 +42,7 @@ public final class World {
   public final List<Integer> traders = new ArrayList<>();
 
   private int nextAccountSeq = 1;
+  private final java.util.Set<String> accountNumbers = new java.util.HashSet<>();
   /** The week the dynamics are in (people created now are exported from this week on). */
   public int currentWeek;
   private final Map<Integer, List<Integer>> createdByWeek = new HashMap<>();
@@ -128,6 +129,13 @@ public final class World {
         default -> Ethnicity.BURMESE;
       };
       case BGD -> Ethnicity.ROHINGYA;
+      // Thai hubs: migrants who already work in Thailand move on to Malaysia
+      case THA -> switch (rng.weighted(new double[] {0.4, 0.25, 0.15, 0.2})) {
+        case 0 -> Ethnicity.BURMESE;
+        case 1 -> Ethnicity.KHMER;
+        case 2 -> Ethnicity.LAO;
+        default -> Ethnicity.THAI;
+      };
       default -> Ethnicity.forCountry(home.country());
     };
   }
@@ -142,8 +150,13 @@ public final class World {
     };
     double lat = where.lat() + rng.uniform(-0.05, 0.05);
     double lon = where.lon() + rng.uniform(-0.05, 0.05);
-    Account a = new Account(accounts.size(), String.format("%s-%06d", c.alpha2(), nextAccountSeq++) + ":" + number,
-        holder.id, channel, provider, c, week, where.name(), lat, lon);
+    String code = provider.replaceAll("[^A-Za-z]", "").toUpperCase(java.util.Locale.ROOT);
+    code = code.length() > 6 ? code.substring(0, 6) : code;
+    String full = code + "-" + number;
+    while (!accountNumbers.add(full)) {
+      full = code + "-" + number + "-" + nextAccountSeq++;
+    }
+    Account a = new Account(accounts.size(), full, holder.id, channel, provider, c, week, where.name(), lat, lon);
     accounts.add(a);
     holder.accounts.add(a.id);
     openedByWeek.computeIfAbsent(week, k -> new ArrayList<>()).add(a.id);
