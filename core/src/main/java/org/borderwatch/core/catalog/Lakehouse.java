@@ -142,6 +142,23 @@ public final class Lakehouse {
     return new IllegalStateException(spec.fullName() + " disappeared while being written", e);
   }
 
+  /**
+   * Upsert by natural key: a plain append while the table is empty (the first load), a MERGE after.
+   *
+   * @param rows the number of rows in df (0 only ensures the table exists)
+   */
+  public static void upsert(SparkSession spark, TableSpec spec, Dataset<Row> df, long rows) {
+    ensure(spark, spec);
+    if (rows == 0) {
+      return;
+    }
+    if (spark.table(spec.fullName()).isEmpty()) {
+      append(spark, spec, df);
+    } else {
+      merge(spark, spec, df);
+    }
+  }
+
   /** Whether a table exists in the metastore. */
   public static boolean exists(SparkSession spark, TableId id) {
     return spark.catalog().tableExists(id.fullName());

@@ -1,7 +1,7 @@
 package org.borderwatch.core.catalog;
 
 /** A table's place in the lakehouse: its database (layer), name and what it holds. */
-public record TableId(Layer layer, String name, String description) {
+public record TableId(Layer layer, String name, String description) implements java.io.Serializable {
 
   /** The four databases of the lakehouse, in the order data flows through them. */
   public enum Layer {

@@ -11,7 +11,61 @@ import org.borderwatch.core.catalog.TableId.Layer;
 public final class Tables {
   private Tables() {}
 
+  // ---- bronze: raw records as landed, one table per feed ----
+  public static final TableId BRONZE_CHECKPOINT_TH = new TableId(Layer.BRONZE, "checkpoint_th",
+      "Thai Immigration checkpoint crossing records, raw");
+  public static final TableId BRONZE_CHECKPOINT_VN = new TableId(Layer.BRONZE, "checkpoint_vn",
+      "Vietnam Immigration checkpoint crossing records, raw");
+  public static final TableId BRONZE_CHECKPOINT_MY = new TableId(Layer.BRONZE, "checkpoint_my",
+      "Malaysian Immigration checkpoint crossing records, raw");
+  public static final TableId BRONZE_DETECTIONS = new TableId(Layer.BRONZE, "detections",
+      "Sensor and patrol detections, raw");
+  public static final TableId BRONZE_INTERDICTIONS = new TableId(Layer.BRONZE, "interdictions",
+      "Interdiction reports with the persons apprehended, raw");
+  public static final TableId BRONZE_CASES = new TableId(Layer.BRONZE, "cases", "Law-enforcement case files, raw");
+  public static final TableId BRONZE_ARRESTS = new TableId(Layer.BRONZE, "arrests", "Arrest records, raw");
+  public static final TableId BRONZE_SCREENINGS = new TableId(Layer.BRONZE, "screenings",
+      "Victim-screening interviews with ILO indicators, raw");
+  public static final TableId BRONZE_POSTS = new TableId(Layer.BRONZE, "posts", "Social-media posts, raw");
+  public static final TableId BRONZE_PROFILES = new TableId(Layer.BRONZE, "profiles", "Social-media profiles, raw");
+  public static final TableId BRONZE_TRANSACTIONS = new TableId(Layer.BRONZE, "transactions",
+      "Money transfers from banks, wallets and remittance agents, raw");
+  public static final TableId BRONZE_KYC = new TableId(Layer.BRONZE, "kyc", "Account KYC records, raw");
+  public static final TableId QUARANTINE = new TableId(Layer.BRONZE, "quarantine",
+      "Lines that could not be parsed or failed validation, with file, line number and reason code");
+
+  // ---- silver: conformed ----
+  public static final TableId SILVER_BORDER_CROSSINGS = new TableId(Layer.SILVER, "border_crossings",
+      "Checkpoint crossings from every exporting agency, conformed (UTC, ISO countries, normalised names)");
+  public static final TableId SILVER_DETECTIONS = new TableId(Layer.SILVER, "detections",
+      "Detections with UTC time, checked coordinates and H3 cells");
+  public static final TableId SILVER_INTERDICTIONS = new TableId(Layer.SILVER, "interdictions",
+      "Interdictions with UTC time, checked coordinates and H3 cells");
+  public static final TableId SILVER_INTERDICTION_PERSONS = new TableId(Layer.SILVER, "interdiction_persons",
+      "Persons apprehended in interdictions, with the role the unit took them to have");
+  public static final TableId SILVER_CASES = new TableId(Layer.SILVER, "cases",
+      "Case files with E.164 phones, vehicles and accounts named in them");
+  public static final TableId SILVER_CASE_PERSONS = new TableId(Layer.SILVER, "case_persons",
+      "Persons in case files with their role (suspect, victim, witness)");
+  public static final TableId SILVER_ARRESTS = new TableId(Layer.SILVER, "arrests", "Arrests, conformed");
+  public static final TableId SILVER_SCREENINGS = new TableId(Layer.SILVER, "victim_screenings",
+      "Victim-screening interviews with the 11 ILO indicators as booleans");
+  public static final TableId SILVER_POSTS = new TableId(Layer.SILVER, "social_posts",
+      "Social posts with UTC time, NFKC text, phones and handles found in the text, H3 cells of geotags");
+  public static final TableId SILVER_PROFILES = new TableId(Layer.SILVER, "social_profiles",
+      "Social profiles with normalised display names and phones found in bios");
+  public static final TableId SILVER_TRANSACTIONS = new TableId(Layer.SILVER, "transactions",
+      "Money transfers with UTC time, ISO 4217 currency and USD value");
+  public static final TableId SILVER_ACCOUNTS = new TableId(Layer.SILVER, "accounts",
+      "Accounts from KYC records with normalised holder names, E.164 phones and ISO countries");
+  public static final TableId SILVER_PERSON_MENTIONS = new TableId(Layer.SILVER, "person_mentions",
+      "Every appearance of a person in any source, with a reference to its source row, ready for entity resolution");
+
   // ---- ops ----
+  public static final TableId INGEST_LOG = new TableId(Layer.OPS, "ingest_log",
+      "One row per landing file and ingest run: lines read, rows landed, rows quarantined, duplicates, drift");
+  public static final TableId INGESTED_FILES = new TableId(Layer.OPS, "ingested_files",
+      "Landing files already ingested, with size, modification time and SHA-256 checksum");
   public static final TableId JOB_RUNS = new TableId(Layer.OPS, "job_runs",
       "One row per job run: arguments, start, end, status, rows read and written, error");
 

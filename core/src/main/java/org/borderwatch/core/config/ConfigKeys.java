@@ -21,6 +21,9 @@ public final class ConfigKeys {
   public static final ConfigKey<Integer> SHUFFLE_PARTITIONS = ConfigKey.integer("compute.shuffle-partitions",
       "spark.sql.shuffle.partitions for every job", 1, 100_000);
 
+  public static final ConfigKey<Integer> DELTA_LOG_PARTITIONS = ConfigKey.integer("compute.delta-log-partitions",
+      "Partitions Delta uses to replay a table's log (spark.databricks.delta.snapshotPartitions)", 1, 1000);
+
   public static final ConfigKey<Boolean> SPARK_UI = ConfigKey.bool("compute.ui", "Whether Spark's web UI runs");
 
   public static final ConfigKey<String> LOG_LEVEL = ConfigKey.oneOf("log.level",

@@ -63,7 +63,7 @@ public final class SparkSessions {
         .config("spark.sql.warehouse.dir", paths.warehouse())
         .config("spark.sql.shuffle.partitions", partitions)
         .config("spark.default.parallelism", Math.max(2, partitions))
-        .config("spark.databricks.delta.snapshotPartitions", Math.max(1, Math.min(partitions, 50)))
+        .config("spark.databricks.delta.snapshotPartitions", config.get(ConfigKeys.DELTA_LOG_PARTITIONS))
         .config("spark.ui.enabled", config.get(ConfigKeys.SPARK_UI))
         .config("spark.ui.showConsoleProgress", false)
         .config("spark.sql.session.timeZone", "UTC")

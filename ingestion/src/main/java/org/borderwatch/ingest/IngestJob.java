@@ -1,0 +1,364 @@
+package org.borderwatch.ingest;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.desc;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.security.MessageDigest;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocatedFileStatus;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RemoteIterator;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.storage.StorageLevel;
+import org.borderwatch.core.catalog.Lakehouse;
+import org.borderwatch.core.catalog.TableSpec;
+import org.borderwatch.core.error.BorderwatchException;
+import org.borderwatch.core.job.Job;
+import org.borderwatch.core.job.JobContext;
+import org.borderwatch.core.job.JobOutcome;
+import org.borderwatch.core.job.Parallel;
+import org.borderwatch.core.job.Progress;
+import org.borderwatch.ingest.core.BronzeSpecs;
+import org.borderwatch.ingest.core.Feed;
+import org.borderwatch.ingest.core.FeedContract;
+import org.borderwatch.ingest.core.LandingParser;
+import org.borderwatch.ingest.core.Mentions;
+import org.borderwatch.ingest.core.Raw;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * ingest: finds landing files not ingested yet, lands their lines in bronze (or quarantine, with a
+ * reason), accounts for every line in ops.ingest_log, and merges the conformed rows into silver by
+ * natural key. Files already ingested (same path, size and time, or same checksum) are skipped; a file
+ * that changed after it was ingested is reported and left out (deliver corrections as new files).
+ */
+public final class IngestJob implements Job {
+  private static final Logger LOG = LoggerFactory.getLogger(IngestJob.class);
+
+  private final String landing;
+  private final String source;
+
+  /**
+   * @param landing landing-zone path or URI
+   * @param source border, police, social or finance; null for all
+   */
+  public IngestJob(String landing, String source) {
+    this.landing = landing;
+    this.source = source;
+    if (source != null && !Feeds.SOURCES.contains(source)) {
+      throw org.borderwatch.core.error.Errors.badArgument("--source", source, String.join(", ", Feeds.SOURCES));
+    }
+  }
+
+  @Override
+  public String name() {
+    return "ingest";
+  }
+
+  /** A landing file found by the scan. */
+  record Found(String relative, String absolute, long size, long modified, Feed feed) {}
+
+  /** What one run did, for callers and tests. */
+  public record Result(int files, int skipped, int changed, long linesRead, long landed, long quarantined,
+      long duplicates, Map<String, Long> silverRows) {}
+
+  private Result last;
+
+  public Result result() {
+    return last;
+  }
+
+  @Override
+  public JobOutcome run(JobContext ctx) throws IOException {
+    SparkSession spark = ctx.spark();
+    Progress progress = ctx.progress();
+    Lakehouse.bootstrap(spark);
+    List<Feed> feeds = new ArrayList<>();
+    for (Feed f : Feeds.all(ctx.config())) {
+      if (source == null || f.contract().source().equals(source)) {
+        feeds.add(f);
+      }
+    }
+    String batch = Instant.now().toString().replaceAll("[-:]", "").replace(".", "") + "-"
+        + UUID.randomUUID().toString().substring(0, 8);
+    Timestamp now = Timestamp.from(Instant.now());
+
+    // 1. scan the landing zone and decide what is new
+    Progress.Stage scan = progress.stage("scan " + landing);
+    List<Found> found = scan(spark, feeds);
+    Map<String, Row> known = new HashMap<>();
+    for (Row r : Lakehouse.read(spark, BronzeSpecs.INGESTED_FILES).collectAsList()) {
+      known.put(r.getString(0), r);
+    }
+    List<Found> todo = new ArrayList<>();
+    List<Row> changedLog = new ArrayList<>();
+    int skipped = 0;
+    for (Found f : found) {
+      Row k = known.get(f.relative());
+      if (k == null) {
+        todo.add(f);
+      } else if (k.getLong(2) == f.size() && k.getLong(3) == f.modified()) {
+        skipped++;
+      } else {
+        String sum = checksum(spark, f.absolute());
+        if (sum.equals(k.getString(4))) {
+          skipped++; // touched but identical
+        } else {
+          changedLog.add(RowFactory.create(batch, f.feed().contract().name(), f.feed().contract().source(),
+              f.relative(), f.size(), sum, "CHANGED_REJECTED", null, null, null, null, null, null, new String[0], now));
+          progress.info("! " + f.relative() + " changed after it was ingested on " + k.getTimestamp(6)
+              + ": left out (deliver corrections as a new file)");
+        }
+      }
+    }
+    scan.done(String.format(Locale.ROOT, "%d files: %d new, %d already ingested, %d changed", found.size(),
+        todo.size(), skipped, changedLog.size()));
+    if (!changedLog.isEmpty()) {
+      Lakehouse.append(spark, BronzeSpecs.INGEST_LOG, spark.createDataFrame(changedLog, BronzeSpecs.INGEST_LOG.schema()));
+    }
+    if (todo.isEmpty()) {
+      last = new Result(0, skipped, changedLog.size(), 0, 0, 0, 0, Map.of());
+      return new JobOutcome(0, 0, "nothing new: " + skipped + " files already ingested");
+    }
+
+    // 2. parse every new file on the executors, once
+    Progress.Stage parse = progress.stage("parse " + todo.size() + " files");
+    Map<String, FeedContract> byFile = new HashMap<>();
+    for (Found f : todo) {
+      byFile.put(f.relative(), f.feed().contract());
+    }
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    String paths = todo.stream().map(Found::absolute).collect(Collectors.joining(","));
+    JavaRDD<Row> rows = jsc.binaryFiles(paths, Math.max(2, spark.sparkContext().defaultParallelism()))
+        .flatMap(new LandingParser(byFile, qualified(spark, landing)));
+    Dataset<Row> parsed = spark.createDataFrame(rows, LandingParser.SCHEMA).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> lines = parsed.filter(col("kind").equalTo("LINE"));
+    parse.done(parsed.count());
+
+    // 3. accounting per file: lines read = landed + quarantined, exactly
+    Dataset<Row> perFile = lines.groupBy("file").agg(count(lit(1)).as("read"),
+        sum(when(col("ok"), 1).otherwise(0)).as("landed"), sum(when(col("ok"), 0).otherwise(1)).as("quarantined"),
+        countDistinct(col("record_hash")).as("distinct"));
+    Map<String, Row> counts = new HashMap<>();
+    for (Row r : perFile.collectAsList()) {
+      counts.put(r.getString(0), r);
+    }
+    List<Row> log = new ArrayList<>();
+    List<Row> ingested = new ArrayList<>();
+    long linesRead = 0;
+    long landed = 0;
+    long quarantined = 0;
+    long duplicates = 0;
+    Map<String, Found> foundByFile = todo.stream().collect(Collectors.toMap(Found::relative, f -> f));
+    for (Row fr : parsed.filter(col("kind").equalTo("FILE")).collectAsList()) {
+      String file = fr.getString(2);
+      Found f = foundByFile.get(file);
+      Row c = counts.get(file);
+      int read = c == null ? 0 : (int) c.getLong(1);
+      int ok = c == null ? 0 : (int) c.getLong(2);
+      int bad = c == null ? 0 : (int) c.getLong(3);
+      int dup = c == null || ok == 0 ? 0 : ok - (int) c.getLong(4);
+      int total = fr.getInt(11);
+      int header = fr.getInt(12);
+      if (read != ok + bad || read != total - header) {
+        throw new IllegalStateException("line accounting does not reconcile for " + file + ": read " + read
+            + ", landed " + ok + ", quarantined " + bad + ", lines " + total + " (header " + header + ")");
+      }
+      List<String> drift = fr.getList(13);
+      if (!drift.isEmpty()) {
+        progress.info("! " + file + ": fields not in the " + f.feed().contract().name() + " contract kept in _rescued: "
+            + String.join(", ", drift));
+      }
+      log.add(RowFactory.create(batch, f.feed().contract().name(), f.feed().contract().source(), file, fr.getLong(15),
+          fr.getString(14), "INGESTED", total, header, read, ok, bad, dup, drift.toArray(new String[0]), now));
+      ingested.add(RowFactory.create(file, f.feed().contract().name(), f.size(), f.modified(), fr.getString(14), batch,
+          now));
+      linesRead += read;
+      landed += ok;
+      quarantined += bad;
+      duplicates += dup;
+    }
+
+    // 4. bronze, one commit per feed; replacing rows of these files makes a re-run after a crash safe
+    Progress.Stage bronze = progress.stage("bronze");
+    Dataset<Row> ok = lines.filter(col("ok"));
+    List<Runnable> writes = new ArrayList<>();
+    for (Feed feed : feeds) {
+      FeedContract c = feed.contract();
+      List<String> files = todo.stream().filter(f -> f.feed() == feed).map(Found::relative).toList();
+      if (files.isEmpty()) {
+        continue;
+      }
+      TableSpec spec = BronzeSpecs.of(c);
+      List<Column> cols = new ArrayList<>();
+      for (int i = 0; i < c.fields().size(); i++) {
+        cols.add(col("values").getItem(i).as(c.fields().get(i).name()));
+      }
+      cols.add(col("rescued").as("_rescued"));
+      cols.add(col("file").as("_source_file"));
+      cols.add(col("line").as("_line"));
+      cols.add(lit(batch).as("_batch_id"));
+      cols.add(lit(now).as("_ingested_at"));
+      cols.add(col("record_hash").as("_record_hash"));
+      Dataset<Row> df = ok.filter(col("feed").equalTo(c.name())).select(cols.toArray(new Column[0]));
+      writes.add(() -> Lakehouse.replaceWhere(spark, spec, df, inFiles("_source_file", files)));
+    }
+    Dataset<Row> bad = lines.filter(col("ok").equalTo(false)).select(col("feed"), col("file").as("source_file"),
+        col("line"), col("reason"), col("detail"), col("raw").as("raw_text"), lit(batch).as("batch_id"),
+        lit(now).as("ingested_at"));
+    writes.add(() -> Lakehouse.replaceWhere(spark, BronzeSpecs.QUARANTINE, bad,
+        inFiles("source_file", todo.stream().map(Found::relative).toList())));
+    Parallel.run(writes);
+    bronze.done(String.format(Locale.ROOT, "%,d landed, %,d quarantined", landed, quarantined));
+
+    // 5. silver: conform, drop exact duplicates, merge by natural key (late records update their row)
+    Progress.Stage silver = progress.stage("silver");
+    Map<String, Long> silverRows = new LinkedHashMap<>();
+    Map<String, Dataset<Row>> byTable = new LinkedHashMap<>();
+    Map<String, TableSpec> specs = new LinkedHashMap<>();
+    Dataset<Row> mentions = null;
+    for (Feed feed : feeds) {
+      FeedContract c = feed.contract();
+      if (todo.stream().noneMatch(f -> f.feed() == feed)) {
+        continue; // nothing new for this feed: its silver tables are not touched
+      }
+      Dataset<Row> feedRows = ok.filter(col("feed").equalTo(c.name())).dropDuplicates("record_hash");
+      JavaRDD<Raw> raws = feedRows.select("values", "file", "line").toJavaRDD()
+          .map(r -> new Raw(c, r.<String>getList(0).toArray(new String[0]), r.getString(1), r.getInt(2), batch));
+      for (Feed.Output out : feed.outputs()) {
+        Feed.Conformer conformer = out.rows();
+        Dataset<Row> df = spark.createDataFrame(raws.flatMap(r -> conformer.apply(r).iterator()), out.spec().schema());
+        specs.put(out.spec().fullName(), out.spec());
+        byTable.merge(out.spec().fullName(), df, Dataset::unionByName);
+      }
+      Dataset<Row> m = spark.createDataFrame(raws.flatMap(r -> feed.mentions(r).iterator()), Mentions.SPEC.schema());
+      mentions = mentions == null ? m : mentions.unionByName(m);
+    }
+    if (mentions != null) {
+      specs.put(Mentions.SPEC.fullName(), Mentions.SPEC);
+      byTable.put(Mentions.SPEC.fullName(), mentions);
+    }
+    Map<String, Long> merged = new java.util.concurrent.ConcurrentHashMap<>();
+    List<Runnable> merges = new ArrayList<>();
+    for (Map.Entry<String, Dataset<Row>> e : byTable.entrySet()) {
+      TableSpec spec = specs.get(e.getKey());
+      merges.add(() -> {
+        Dataset<Row> latest = latestPerKey(e.getValue(), spec).persist(StorageLevel.MEMORY_AND_DISK());
+        long n = latest.count();
+        Lakehouse.upsert(spark, spec, latest, n);
+        latest.unpersist();
+        merged.put(e.getKey(), n);
+      });
+    }
+    Parallel.run(merges);
+    for (String t : byTable.keySet()) {
+      silverRows.put(t, merged.get(t));
+    }
+    silver.done(silverRows.values().stream().mapToLong(Long::longValue).sum());
+
+    // 6. the accounting last: a crash before this point re-ingests the same files next time
+    Lakehouse.append(spark, BronzeSpecs.INGEST_LOG, spark.createDataFrame(log, BronzeSpecs.INGEST_LOG.schema()));
+    Lakehouse.merge(spark, BronzeSpecs.INGESTED_FILES, spark.createDataFrame(ingested,
+        BronzeSpecs.INGESTED_FILES.schema()));
+    parsed.unpersist();
+    last = new Result(todo.size(), skipped, changedLog.size(), linesRead, landed, quarantined, duplicates, silverRows);
+    LOG.info("ingest batch {}: {} files, {} lines", batch, todo.size(), linesRead);
+    return new JobOutcome(linesRead, landed + silverRows.values().stream().mapToLong(Long::longValue).sum(),
+        String.format(Locale.ROOT, "%d files, %d lines: %d landed, %d quarantined, %d duplicates", todo.size(),
+            linesRead, landed, quarantined, duplicates));
+  }
+
+  /** One row per natural key: the one from the latest file and line (a late correction wins). */
+  static Dataset<Row> latestPerKey(Dataset<Row> df, TableSpec spec) {
+    Column[] keys = spec.naturalKey().stream().map(k -> col("`" + k + "`")).toArray(Column[]::new);
+    return df.withColumn("_rank", row_number().over(Window.partitionBy(keys)
+            .orderBy(desc("source_file"), desc("source_line"))))
+        .filter(col("_rank").equalTo(1)).drop("_rank");
+  }
+
+  private static String inFiles(String column, List<String> files) {
+    return column + " IN (" + files.stream().map(f -> "'" + f.replace("'", "''") + "'")
+        .collect(Collectors.joining(",")) + ")";
+  }
+
+  private String qualified(SparkSession spark, String path) throws IOException {
+    Path p = new Path(path);
+    FileSystem fs = p.getFileSystem(spark.sparkContext().hadoopConfiguration());
+    return fs.makeQualified(p).toString();
+  }
+
+  private List<Found> scan(SparkSession spark, List<Feed> feeds) throws IOException {
+    Path root = new Path(landing);
+    FileSystem fs = root.getFileSystem(spark.sparkContext().hadoopConfiguration());
+    if (!fs.exists(root)) {
+      throw new BorderwatchException(BorderwatchException.FAILED, "landing zone " + landing
+          + " does not exist; run 'borderwatch simulate' or point --landing at the agencies' drop folder");
+    }
+    String rootUri = fs.makeQualified(root).toString();
+    List<Found> out = new ArrayList<>();
+    for (Feed feed : feeds) {
+      Path dir = new Path(root, feed.contract().directory());
+      if (!fs.exists(dir)) {
+        continue;
+      }
+      RemoteIterator<LocatedFileStatus> it = fs.listFiles(dir, true);
+      while (it.hasNext()) {
+        LocatedFileStatus s = it.next();
+        String name = s.getPath().getName();
+        if (!s.isFile() || !name.endsWith(feed.contract().fileSuffix()) || name.startsWith(".")
+            || name.endsWith(".tmp")) {
+          continue;
+        }
+        String abs = s.getPath().toString();
+        String rel = abs.startsWith(rootUri + "/") ? abs.substring(rootUri.length() + 1) : abs;
+        out.add(new Found(rel, abs, s.getLen(), s.getModificationTime(), feed));
+      }
+    }
+    out.sort((a, b) -> a.relative().compareTo(b.relative()));
+    return out;
+  }
+
+  private static String checksum(SparkSession spark, String file) throws IOException {
+    Path p = new Path(URI.create(file));
+    FileSystem fs = p.getFileSystem(spark.sparkContext().hadoopConfiguration());
+    try (InputStream in = fs.open(p)) {
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      byte[] buf = new byte[1 << 16];
+      int n;
+      while ((n = in.read(buf)) > 0) {
+        md.update(buf, 0, n);
+      }
+      return HexFormat.of().formatHex(md.digest());
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

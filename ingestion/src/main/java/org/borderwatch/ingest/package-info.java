@@ -1,2 +1,0 @@
-/** borderwatch ingestion. */
-package org.borderwatch.ingest;
