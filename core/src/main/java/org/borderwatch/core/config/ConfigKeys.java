@@ -70,6 +70,10 @@ public final class ConfigKeys {
   public static final ConfigKey<Integer> ZONE_RESOLUTION = ConfigKey.integer("grid.zone-resolution",
       "H3 resolution of forecast zones (one of grid.h3-resolutions)", 0, 15);
 
+  public static final ConfigKey<Integer> VACUUM_RETENTION_HOURS = ConfigKey.integer("maintain.vacuum-retention-hours",
+      "Hours of old table versions VACUUM keeps (time travel window); at least Delta's safe minimum of 168", 168,
+      87_600);
+
   /** All keys, in declaration order. */
   public static List<ConfigKey<?>> all() {
     return Holder.ALL;

@@ -64,6 +64,8 @@ public final class SparkSessions {
         .config("spark.sql.shuffle.partitions", partitions)
         .config("spark.default.parallelism", Math.max(2, partitions))
         .config("spark.databricks.delta.snapshotPartitions", config.get(ConfigKeys.DELTA_LOG_PARTITIONS))
+        // Delta's VACUUM lists files with this many tasks (Spark's default, 10,000, swamps a small machine).
+        .config("spark.sql.sources.parallelPartitionDiscovery.parallelism", Math.max(2, partitions))
         .config("spark.ui.enabled", config.get(ConfigKeys.SPARK_UI))
         .config("spark.ui.showConsoleProgress", false)
         .config("spark.sql.session.timeZone", "UTC")

@@ -224,7 +224,7 @@ public final class World {
         Person p = newPerson(e, home, Role.LEGIT, rng, 18, 70, true);
         p.travelRate = rng.chance(0.06) ? rng.uniform(0.5, 1.5) : rng.chance(0.3) ? rng.uniform(0.05, 0.3) : 0.02;
         if (rng.chance(0.15)) {
-          p.handle = Identifiers.handle(p.name.given() + " " + p.name.family(), rng);
+          p.handle = uniqueHandle(p.name.given() + " " + p.name.family(), rng);
         }
         if (rng.chance(0.25)) {
           newAccount(p, rng.chance(0.5) ? Account.Channel.BANK : Account.Channel.MOBILE_MONEY, 0, p.home, rng);
@@ -270,7 +270,7 @@ public final class World {
     for (int i = 0; i < employers; i++) {
       Place at = rng.pick(dests);
       Person p = newPerson(Ethnicity.forCountry(at.country()), at, Role.LEGIT, rng, 28, 60);
-      p.handle = "jobs." + Identifiers.handle(p.name.family().isEmpty() ? p.name.given() : p.name.family(), rng);
+      p.handle = "jobs." + uniqueHandle(p.name.family().isEmpty() ? p.name.given() : p.name.family(), rng);
       newAccount(p, Account.Channel.BANK, 0, at, rng);
       honestEmployers.add(p.id);
     }
@@ -296,7 +296,7 @@ public final class World {
           rng);
       legitAccountHolders.computeIfAbsent(work.country(), k -> new ArrayList<>()).add(worker.id);
       if (rng.chance(0.3)) {
-        worker.handle = Identifiers.handle(worker.name.given() + " " + worker.name.family(), rng);
+        worker.handle = uniqueHandle(worker.name.given() + " " + worker.name.family(), rng);
       }
       Person family = newPerson(e, home, Role.FAMILY, rng, 35, 70);
       Account fa = newAccount(family, rng.chance(0.5) ? Account.Channel.MOBILE_MONEY : Account.Channel.BANK, 0, home,
@@ -393,7 +393,7 @@ public final class World {
       p.phones.add(Identifiers.mobile(p.nationality != null ? p.nationality : home.country(), rng));
     }
     if (role == Role.RECRUITER || role == Role.COORDINATOR || rng.chance(0.2)) {
-      p.handle = Identifiers.handle(p.name.given(), rng);
+      p.handle = uniqueHandle(p.name.given(), rng);
     }
     n.members(role).add(p.id);
     return p;
@@ -426,6 +426,17 @@ public final class World {
       out.add(accounts.get(id));
     }
     return out;
+  }
+
+  private final java.util.Set<String> handles = new java.util.HashSet<>();
+
+  /** A handle no one else has (platforms enforce it). */
+  public String uniqueHandle(String latinName, Rng rng) {
+    String h = Identifiers.handle(latinName, rng);
+    while (!handles.add(h)) {
+      h = Identifiers.handle(latinName, rng) + rng.digits(2);
+    }
+    return h;
   }
 
   /** Puts an account to a network's use (collection, mule, financier, leader, safe_house). */
