@@ -31,7 +31,7 @@ import picocli.CommandLine.Mixin;
         SimulateCommand.class, IngestCommand.class, ResolveCommand.class, NetworksCommand.class,
         FeaturesCommand.class, TrainCommand.class, ScoreCommand.class, VictimsCommand.class,
         ReportCommand.class, PipelineCommand.class, SqlCommand.class, ServeCommand.class,
-        TablesCommand.class, MaintainCommand.class})
+        TablesCommand.class, MaintainCommand.class, org.borderwatch.bench.BenchCommand.class})
 public final class Main implements Runnable {
   @Mixin
   GlobalOptions global;

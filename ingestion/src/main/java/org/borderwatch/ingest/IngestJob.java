@@ -47,6 +47,7 @@ import org.borderwatch.core.job.Parallel;
 import org.borderwatch.core.job.Progress;
 import org.borderwatch.ingest.core.BronzeSpecs;
 import org.borderwatch.ingest.core.Feed;
+import org.borderwatch.ingest.core.FileReader;
 import org.borderwatch.ingest.core.FeedContract;
 import org.borderwatch.ingest.core.LandingParser;
 import org.borderwatch.ingest.core.Mentions;
@@ -65,6 +66,7 @@ public final class IngestJob implements Job {
 
   private final String landing;
   private final String source;
+  private boolean bronzeOnly;
 
   /**
    * @param landing landing-zone path or URI
@@ -81,6 +83,12 @@ public final class IngestJob implements Job {
   @Override
   public String name() {
     return "ingest";
+  }
+
+  /** Lands bronze and the accounting only, without building silver (used by the benchmark). */
+  public IngestJob bronzeOnly() {
+    this.bronzeOnly = true;
+    return this;
   }
 
   /** A landing file found by the scan. */
@@ -152,13 +160,18 @@ public final class IngestJob implements Job {
     // 2. parse every new file on the executors, once
     Progress.Stage parse = progress.stage("parse " + todo.size() + " files");
     Map<String, FeedContract> byFile = new HashMap<>();
+    Map<String, String> where = new HashMap<>();
     for (Found f : todo) {
       byFile.put(f.relative(), f.feed().contract());
+      where.put(f.relative(), f.absolute());
     }
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    String paths = todo.stream().map(Found::absolute).collect(Collectors.joining(","));
-    JavaRDD<Row> rows = jsc.binaryFiles(paths, Math.max(2, spark.sparkContext().defaultParallelism()))
-        .flatMap(new LandingParser(byFile, qualified(spark, landing)));
+    // Files grouped by feed, so that each task holds one or two feeds: a feed's bronze write then reads few
+    // partitions and writes few files.
+    List<String> order = todo.stream().map(Found::relative).sorted().toList();
+    int slices = Math.max(1, Math.min(order.size(), 2 * spark.sparkContext().defaultParallelism()));
+    JavaRDD<Row> rows = jsc.parallelize(order, slices).flatMap(new LandingParser(byFile, where,
+        new FileReader(spark.sparkContext().hadoopConfiguration())));
     Dataset<Row> parsed = spark.createDataFrame(rows, LandingParser.SCHEMA).persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> lines = parsed.filter(col("kind").equalTo("LINE"));
     parse.done(parsed.count());
@@ -240,8 +253,26 @@ public final class IngestJob implements Job {
     bronze.done(String.format(Locale.ROOT, "%,d landed, %,d quarantined", landed, quarantined));
 
     // 5. silver: conform, drop exact duplicates, merge by natural key (late records update their row)
-    Progress.Stage silver = progress.stage("silver");
     Map<String, Long> silverRows = new LinkedHashMap<>();
+    if (!bronzeOnly) {
+      silver(spark, feeds, todo, ok, batch, silverRows, progress);
+    }
+
+    // 6. the accounting last: a crash before this point re-ingests the same files next time
+    Lakehouse.append(spark, BronzeSpecs.INGEST_LOG, spark.createDataFrame(log, BronzeSpecs.INGEST_LOG.schema()));
+    Lakehouse.upsert(spark, BronzeSpecs.INGESTED_FILES, spark.createDataFrame(ingested,
+        BronzeSpecs.INGESTED_FILES.schema()), ingested.size());
+    parsed.unpersist();
+    last = new Result(todo.size(), skipped, changedLog.size(), linesRead, landed, quarantined, duplicates, silverRows);
+    LOG.info("ingest batch {}: {} files, {} lines", batch, todo.size(), linesRead);
+    return new JobOutcome(linesRead, landed + silverRows.values().stream().mapToLong(Long::longValue).sum(),
+        String.format(Locale.ROOT, "%d files, %d lines: %d landed, %d quarantined, %d duplicates", todo.size(),
+            linesRead, landed, quarantined, duplicates));
+  }
+
+  private void silver(SparkSession spark, List<Feed> feeds, List<Found> todo, Dataset<Row> ok, String batch,
+      Map<String, Long> silverRows, Progress progress) {
+    Progress.Stage silver = progress.stage("silver");
     Map<String, Dataset<Row>> byTable = new LinkedHashMap<>();
     Map<String, TableSpec> specs = new LinkedHashMap<>();
     Dataset<Row> mentions = null;
@@ -283,17 +314,6 @@ public final class IngestJob implements Job {
       silverRows.put(t, merged.get(t));
     }
     silver.done(silverRows.values().stream().mapToLong(Long::longValue).sum());
-
-    // 6. the accounting last: a crash before this point re-ingests the same files next time
-    Lakehouse.append(spark, BronzeSpecs.INGEST_LOG, spark.createDataFrame(log, BronzeSpecs.INGEST_LOG.schema()));
-    Lakehouse.merge(spark, BronzeSpecs.INGESTED_FILES, spark.createDataFrame(ingested,
-        BronzeSpecs.INGESTED_FILES.schema()));
-    parsed.unpersist();
-    last = new Result(todo.size(), skipped, changedLog.size(), linesRead, landed, quarantined, duplicates, silverRows);
-    LOG.info("ingest batch {}: {} files, {} lines", batch, todo.size(), linesRead);
-    return new JobOutcome(linesRead, landed + silverRows.values().stream().mapToLong(Long::longValue).sum(),
-        String.format(Locale.ROOT, "%d files, %d lines: %d landed, %d quarantined, %d duplicates", todo.size(),
-            linesRead, landed, quarantined, duplicates));
   }
 
   /** One row per natural key: the one from the latest file and line (a late correction wins). */
@@ -309,13 +329,10 @@ public final class IngestJob implements Job {
         .collect(Collectors.joining(",")) + ")";
   }
 
-  private String qualified(SparkSession spark, String path) throws IOException {
-    Path p = new Path(path);
-    FileSystem fs = p.getFileSystem(spark.sparkContext().hadoopConfiguration());
-    return fs.makeQualified(p).toString();
-  }
-
   private List<Found> scan(SparkSession spark, List<Feed> feeds) throws IOException {
+    if (FileReader.local(landing)) {
+      return scanLocal(feeds);
+    }
     Path root = new Path(landing);
     FileSystem fs = root.getFileSystem(spark.sparkContext().hadoopConfiguration());
     if (!fs.exists(root)) {
@@ -346,7 +363,44 @@ public final class IngestJob implements Job {
     return out;
   }
 
+  /** Local landing zones are listed with java.nio (no process per file for permissions). */
+  private List<Found> scanLocal(List<Feed> feeds) throws IOException {
+    java.nio.file.Path root = java.nio.file.Path.of(landing.replaceFirst("^file:", "")).toAbsolutePath();
+    if (!java.nio.file.Files.isDirectory(root)) {
+      throw new BorderwatchException(BorderwatchException.FAILED, "landing zone " + landing
+          + " does not exist; run 'borderwatch simulate' or point --landing at the agencies' drop folder");
+    }
+    List<Found> out = new ArrayList<>();
+    for (Feed feed : feeds) {
+      java.nio.file.Path dir = root.resolve(feed.contract().directory());
+      if (!java.nio.file.Files.isDirectory(dir)) {
+        continue;
+      }
+      try (java.util.stream.Stream<java.nio.file.Path> s = java.nio.file.Files.walk(dir)) {
+        for (java.nio.file.Path p : s.filter(java.nio.file.Files::isRegularFile).toList()) {
+          String name = p.getFileName().toString();
+          if (!name.endsWith(feed.contract().fileSuffix()) || name.startsWith(".") || name.endsWith(".tmp")) {
+            continue;
+          }
+          var attrs = java.nio.file.Files.readAttributes(p, java.nio.file.attribute.BasicFileAttributes.class);
+          out.add(new Found(root.relativize(p).toString(), p.toString(), attrs.size(),
+              attrs.lastModifiedTime().toMillis(), feed));
+        }
+      }
+    }
+    out.sort((a, b) -> a.relative().compareTo(b.relative()));
+    return out;
+  }
+
   private static String checksum(SparkSession spark, String file) throws IOException {
+    if (FileReader.local(file)) {
+      try {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(
+            java.nio.file.Files.readAllBytes(java.nio.file.Path.of(file.replaceFirst("^file:", "")))));
+      } catch (java.security.NoSuchAlgorithmException e) {
+        throw new IllegalStateException(e);
+      }
+    }
     Path p = new Path(URI.create(file));
     FileSystem fs = p.getFileSystem(spark.sparkContext().hadoopConfiguration());
     try (InputStream in = fs.open(p)) {

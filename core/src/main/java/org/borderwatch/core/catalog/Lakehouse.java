@@ -83,7 +83,7 @@ public final class Lakehouse {
       if (!have.contains(f.name())) {
         missing.add(f.name());
       } else {
-        cols.add(col("`" + f.name() + "`").cast(f.dataType()).as(f.name()));
+        cols.add(col("`" + f.name() + "`").cast(f.dataType()).as(f.name(), f.metadata()));
       }
     }
     if (!missing.isEmpty()) {
@@ -94,6 +94,9 @@ public final class Lakehouse {
 
   /** Replaces the whole table's content (one atomic Delta commit). */
   public static void overwrite(SparkSession spark, TableSpec spec, Dataset<Row> df) {
+    if (createWith(spark, spec, df)) {
+      return;
+    }
     ensure(spark, spec);
     try {
       conform(df, spec).writeTo(spec.fullName()).overwrite(lit(true));
@@ -102,9 +105,19 @@ public final class Lakehouse {
     }
   }
 
-  /** Replaces the rows matching a condition, e.g. one week (one atomic Delta commit). */
+  /**
+   * Replaces the rows matching a condition, e.g. one week (one atomic Delta commit). Into an empty table
+   * this is a plain append (nothing to replace, and no per-row check of the condition).
+   */
   public static void replaceWhere(SparkSession spark, TableSpec spec, Dataset<Row> df, String condition) {
+    if (createWith(spark, spec, df)) {
+      return;
+    }
     ensure(spark, spec);
+    if (spark.table(spec.fullName()).isEmpty()) {
+      append(spark, spec, df);
+      return;
+    }
     try {
       conform(df, spec).writeTo(spec.fullName()).overwrite(expr(condition));
     } catch (NoSuchTableException e) {
@@ -112,8 +125,35 @@ public final class Lakehouse {
     }
   }
 
+  /**
+   * Creates the table from its first rows in one commit (CREATE TABLE AS SELECT with the spec's comments),
+   * and returns true; returns false when the table already exists.
+   */
+  static boolean createWith(SparkSession spark, TableSpec spec, Dataset<Row> df) {
+    if (exists(spark, spec.id())) {
+      return false;
+    }
+    bootstrap(spark);
+    var w = conform(df, spec).writeTo(spec.fullName()).using("delta")
+        .tableProperty("comment", spec.id().description())
+        .tableProperty("delta.autoOptimize.optimizeWrite", "false");
+    if (!spec.partitionBy().isEmpty()) {
+      Column[] parts = spec.partitionBy().stream().map(c -> col("`" + c + "`")).toArray(Column[]::new);
+      w = w.partitionedBy(parts[0], java.util.Arrays.copyOfRange(parts, 1, parts.length));
+    }
+    try {
+      w.create();
+    } catch (org.apache.spark.sql.catalyst.analysis.TableAlreadyExistsException e) {
+      return false; // created meanwhile by another writer: fall back to a normal write
+    }
+    return true;
+  }
+
   /** Appends rows. */
   public static void append(SparkSession spark, TableSpec spec, Dataset<Row> df) {
+    if (createWith(spark, spec, df)) {
+      return;
+    }
     ensure(spark, spec);
     try {
       conform(df, spec).writeTo(spec.fullName()).append();
@@ -148,10 +188,14 @@ public final class Lakehouse {
    * @param rows the number of rows in df (0 only ensures the table exists)
    */
   public static void upsert(SparkSession spark, TableSpec spec, Dataset<Row> df, long rows) {
-    ensure(spark, spec);
     if (rows == 0) {
+      ensure(spark, spec);
       return;
     }
+    if (createWith(spark, spec, df)) {
+      return;
+    }
+    ensure(spark, spec);
     if (spark.table(spec.fullName()).isEmpty()) {
       append(spark, spec, df);
     } else {

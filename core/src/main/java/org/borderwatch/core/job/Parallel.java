@@ -13,7 +13,7 @@ import java.util.concurrent.Future;
  */
 public final class Parallel {
   /** Driver threads; Spark schedules their jobs on the same executors. */
-  public static final int THREADS = 4;
+  public static final int THREADS = Integer.getInteger("borderwatch.driver.threads", 4);
 
   private Parallel() {}
 

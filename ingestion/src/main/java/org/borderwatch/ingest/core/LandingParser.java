@@ -15,18 +15,16 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.api.java.function.FlatMapFunction;
-import org.apache.spark.input.PortableDataStream;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import scala.Tuple2;
 
 /**
  * Runs on executors, one landing file at a time: splits it into lines, parses each line by its feed's
  * contract, and emits one row per data line (landed or quarantined) plus one row describing the file.
  */
-public final class LandingParser implements FlatMapFunction<Tuple2<String, PortableDataStream>, Row> {
+public final class LandingParser implements FlatMapFunction<String, Row> {
   public static final StructType SCHEMA = DataTypes.createStructType(List.of(
       DataTypes.createStructField("kind", StringType, false),
       DataTypes.createStructField("feed", StringType, false),
@@ -46,32 +44,25 @@ public final class LandingParser implements FlatMapFunction<Tuple2<String, Porta
       DataTypes.createStructField("size", LongType, true)));
 
   private final Map<String, FeedContract> contractsByFile;
-  private final String landingUri;
+  private final Map<String, String> absoluteByFile;
+  private final FileReader reader;
 
   /**
    * @param contractsByFile contract of each file to parse, by its path relative to the landing zone
-   * @param landingUri the landing zone's URI (prefix stripped from absolute paths)
+   * @param absoluteByFile where each file is (URI or absolute path), by the same relative path
    */
-  public LandingParser(Map<String, FeedContract> contractsByFile, String landingUri) {
+  public LandingParser(Map<String, FeedContract> contractsByFile, Map<String, String> absoluteByFile,
+      FileReader reader) {
     this.contractsByFile = contractsByFile;
-    this.landingUri = landingUri.endsWith("/") ? landingUri : landingUri + "/";
+    this.absoluteByFile = absoluteByFile;
+    this.reader = reader;
   }
 
-  String relative(String absolute) {
-    String a = absolute.replaceFirst("^file:/+", "/");
-    String l = landingUri.replaceFirst("^file:/+", "/");
-    return a.startsWith(l) ? a.substring(l.length()) : absolute;
-  }
-
+  /** Parses the file with this relative path. */
   @Override
-  public Iterator<Row> call(Tuple2<String, PortableDataStream> file) {
-    String rel = relative(file._1());
+  public Iterator<Row> call(String rel) {
     FeedContract c = contractsByFile.get(rel);
-    if (c == null) {
-      return List.<Row>of().iterator();
-    }
-    byte[] bytes = file._2().toArray();
-    return parse(c, rel, bytes).iterator();
+    return parse(c, rel, reader.read(absoluteByFile.get(rel))).iterator();
   }
 
   /** Parses one file's bytes (pure: used by tests without Spark). */

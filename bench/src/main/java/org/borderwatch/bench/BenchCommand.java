@@ -1,0 +1,92 @@
+package org.borderwatch.bench;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import org.borderwatch.core.config.BorderwatchConfig;
+import org.borderwatch.core.error.Errors;
+import org.borderwatch.core.job.JobContext;
+import org.borderwatch.core.job.Progress;
+import org.borderwatch.core.session.SparkSessions;
+import org.borderwatch.simulator.Scale;
+import org.borderwatch.simulator.SimulateJob;
+import org.borderwatch.simulator.Simulator;
+import org.borderwatch.simulator.WorldManifest;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * bench SUITE: runs a benchmark in a lakehouse of its own (bench/work/SCALE), each figure a ratio against
+ * a plain-Spark baseline measured in the same run. Results are printed and saved under bench/results/.
+ */
+@Command(name = "bench", description = "Run a benchmark suite (simulate, ingest) against its plain-Spark baseline.")
+public final class BenchCommand implements Callable<Integer> {
+  /** Suites. */
+  public static final List<String> SUITES = List.of("simulate", "ingest");
+
+  @Parameters(paramLabel = "SUITE", description = "simulate or ingest")
+  String suite;
+
+  @Option(names = "--scale", defaultValue = "medium", description = "World size (default: ${DEFAULT-VALUE})")
+  String scale;
+
+  @Option(names = "--work", paramLabel = "DIR", defaultValue = "bench/work",
+      description = "Working folder (worlds are reused between runs; default: ${DEFAULT-VALUE})")
+  Path work;
+
+  @Option(names = "--results", paramLabel = "DIR", defaultValue = "bench/results",
+      description = "Where result JSON files go (default: ${DEFAULT-VALUE})")
+  Path results;
+
+  @Option(names = "--conf", paramLabel = "KEY=VALUE", description = "Configuration override (repeatable)")
+  List<String> overrides = new java.util.ArrayList<>();
+
+  @Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    if (!SUITES.contains(suite)) {
+      throw Errors.badArgument("SUITE", suite, String.join(", ", SUITES));
+    }
+    Scale sc = Scale.parse(scale);
+    Path dir = work.resolve(sc.name().toLowerCase(Locale.ROOT)).toAbsolutePath();
+    List<String> conf = new java.util.ArrayList<>(List.of("lakehouse.root=" + dir.resolve("lakehouse")));
+    conf.addAll(overrides);
+    String file = System.getenv("BORDERWATCH_CONFIG");
+    BorderwatchConfig config = BorderwatchConfig.load(file == null ? null : Path.of(file), System.getenv(), conf);
+    SparkSession spark = SparkSessions.build(config, "borderwatch bench " + suite);
+    JobContext ctx = JobContext.of(spark, config, null, "bench " + suite, Progress.stderr());
+    PrintWriter out = spec.commandLine().getOut();
+    Path world = dir.resolve("world");
+    BenchResult r;
+    if (suite.equals("simulate")) {
+      long t0 = System.nanoTime();
+      SimulateJob job = new SimulateJob(sc, 42L, null, null, dir.resolve("simulate-" + System.nanoTime()), null, null);
+      job.run(ctx);
+      Simulator.Result res = job.result();
+      double secs = (System.nanoTime() - t0) / 1e9;
+      long records = res.records.values().stream().flatMap(m -> m.values().stream()).mapToLong(Integer::longValue).sum();
+      r = new BenchResult("simulate", scale).put("records", records).put("lines", res.lines)
+          .put("landing MB", res.bytes / 1e6).put("generation seconds (landing files)", res.seconds)
+          .put("total seconds (with truth Parquet)", secs)
+          .put("records per second", records / res.seconds)
+          .put("records per second per core", records / res.seconds / Runtime.getRuntime().availableProcessors());
+    } else {
+      if (WorldManifest.read(world) == null) {
+        ctx.progress().info("no " + sc.name().toLowerCase(Locale.ROOT) + " world in " + world + ": simulating it");
+        new SimulateJob(sc, 42L, null, null, world, null, null).run(ctx);
+      }
+      r = IngestBench.run(ctx, world, scale, dir);
+    }
+    r.print(out);
+    out.println("saved " + r.save(results));
+    out.flush();
+    return 0;
+  }
+}
