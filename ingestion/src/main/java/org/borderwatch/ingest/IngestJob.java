@@ -37,6 +37,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.util.CollectionAccumulator;
 import org.borderwatch.core.catalog.Lakehouse;
 import org.borderwatch.core.catalog.TableSpec;
 import org.borderwatch.core.error.BorderwatchException;
@@ -49,7 +50,7 @@ import org.borderwatch.ingest.core.BronzeSpecs;
 import org.borderwatch.ingest.core.Feed;
 import org.borderwatch.ingest.core.FileReader;
 import org.borderwatch.ingest.core.FeedContract;
-import org.borderwatch.ingest.core.LandingParser;
+import org.borderwatch.ingest.core.BronzeParser;
 import org.borderwatch.ingest.core.Mentions;
 import org.borderwatch.ingest.core.Raw;
 import org.slf4j.Logger;
@@ -157,33 +158,36 @@ public final class IngestJob implements Job {
       return new JobOutcome(0, 0, "nothing new: " + skipped + " files already ingested");
     }
 
-    // 2. parse every new file on the executors, once
-    Progress.Stage parse = progress.stage("parse " + todo.size() + " files");
-    Map<String, FeedContract> byFile = new HashMap<>();
+    // 2. one pass per feed: parse each new file on the executors and write its landed lines to bronze;
+    //    quarantined lines and each file's accounting come back through accumulators
+    Progress.Stage bronze = progress.stage("bronze: " + todo.size() + " files");
     Map<String, String> where = new HashMap<>();
     for (Found f : todo) {
-      byFile.put(f.relative(), f.feed().contract());
       where.put(f.relative(), f.absolute());
     }
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    // Files grouped by feed, so that each task holds one or two feeds: a feed's bronze write then reads few
-    // partitions and writes few files.
-    List<String> order = todo.stream().map(Found::relative).sorted().toList();
-    int slices = Math.max(1, Math.min(order.size(), 2 * spark.sparkContext().defaultParallelism()));
-    JavaRDD<Row> rows = jsc.parallelize(order, slices).flatMap(new LandingParser(byFile, where,
-        new FileReader(spark.sparkContext().hadoopConfiguration())));
-    Dataset<Row> parsed = spark.createDataFrame(rows, LandingParser.SCHEMA).persist(StorageLevel.MEMORY_AND_DISK());
-    Dataset<Row> lines = parsed.filter(col("kind").equalTo("LINE"));
-    parse.done(parsed.count());
+    FileReader reader = new FileReader(spark.sparkContext().hadoopConfiguration());
+    CollectionAccumulator<Row> badLines = spark.sparkContext().collectionAccumulator("quarantined lines");
+    CollectionAccumulator<Row> fileStats = spark.sparkContext().collectionAccumulator("file accounting");
+    List<Runnable> writes = new ArrayList<>();
+    for (Feed feed : feeds) {
+      FeedContract c = feed.contract();
+      List<Found> files = todo.stream().filter(f -> f.feed() == feed)
+          .sorted((a, b) -> Long.compare(b.size(), a.size())).toList();
+      if (files.isEmpty()) {
+        continue;
+      }
+      TableSpec spec = BronzeSpecs.of(c);
+      int slices = Math.max(1, Math.min(files.size(), 2 * spark.sparkContext().defaultParallelism()));
+      JavaRDD<Row> rows = jsc.parallelize(files.stream().map(Found::relative).toList(), slices)
+          .flatMap(new BronzeParser(c, where, reader, batch, now, badLines, fileStats));
+      Dataset<Row> df = spark.createDataFrame(rows, spec.schema());
+      List<String> rel = files.stream().map(Found::relative).toList();
+      writes.add(() -> Lakehouse.replaceWhere(spark, spec, df, inFiles("_source_file", rel)));
+    }
+    Parallel.run(writes);
 
     // 3. accounting per file: lines read = landed + quarantined, exactly
-    Dataset<Row> perFile = lines.groupBy("file").agg(count(lit(1)).as("read"),
-        sum(when(col("ok"), 1).otherwise(0)).as("landed"), sum(when(col("ok"), 0).otherwise(1)).as("quarantined"),
-        countDistinct(col("record_hash")).as("distinct"));
-    Map<String, Row> counts = new HashMap<>();
-    for (Row r : perFile.collectAsList()) {
-      counts.put(r.getString(0), r);
-    }
     List<Row> log = new ArrayList<>();
     List<Row> ingested = new ArrayList<>();
     long linesRead = 0;
@@ -191,78 +195,58 @@ public final class IngestJob implements Job {
     long quarantined = 0;
     long duplicates = 0;
     Map<String, Found> foundByFile = todo.stream().collect(Collectors.toMap(Found::relative, f -> f));
-    for (Row fr : parsed.filter(col("kind").equalTo("FILE")).collectAsList()) {
-      String file = fr.getString(2);
+    List<Row> stats = new ArrayList<>(fileStats.value());
+    if (stats.size() != todo.size()) {
+      throw new IllegalStateException("accounting came back for " + stats.size() + " of " + todo.size() + " files");
+    }
+    stats.sort((a, b) -> a.getString(1).compareTo(b.getString(1)));
+    for (Row fr : stats) {
+      String file = fr.getString(1);
       Found f = foundByFile.get(file);
-      Row c = counts.get(file);
-      int read = c == null ? 0 : (int) c.getLong(1);
-      int ok = c == null ? 0 : (int) c.getLong(2);
-      int bad = c == null ? 0 : (int) c.getLong(3);
-      int dup = c == null || ok == 0 ? 0 : ok - (int) c.getLong(4);
-      int total = fr.getInt(11);
-      int header = fr.getInt(12);
+      int total = fr.getInt(2);
+      int header = fr.getInt(3);
+      int read = fr.getInt(4);
+      int ok = fr.getInt(5);
+      int bad = fr.getInt(6);
+      int dup = fr.getInt(7);
       if (read != ok + bad || read != total - header) {
         throw new IllegalStateException("line accounting does not reconcile for " + file + ": read " + read
             + ", landed " + ok + ", quarantined " + bad + ", lines " + total + " (header " + header + ")");
       }
-      List<String> drift = fr.getList(13);
-      if (!drift.isEmpty()) {
+      String[] drift = (String[]) fr.get(8);
+      if (drift.length > 0) {
         progress.info("! " + file + ": fields not in the " + f.feed().contract().name() + " contract kept in _rescued: "
             + String.join(", ", drift));
       }
-      log.add(RowFactory.create(batch, f.feed().contract().name(), f.feed().contract().source(), file, fr.getLong(15),
-          fr.getString(14), "INGESTED", total, header, read, ok, bad, dup, drift.toArray(new String[0]), now));
-      ingested.add(RowFactory.create(file, f.feed().contract().name(), f.size(), f.modified(), fr.getString(14), batch,
+      log.add(RowFactory.create(batch, f.feed().contract().name(), f.feed().contract().source(), file, fr.getLong(10),
+          fr.getString(9), "INGESTED", total, header, read, ok, bad, dup, drift, now));
+      ingested.add(RowFactory.create(file, f.feed().contract().name(), f.size(), f.modified(), fr.getString(9), batch,
           now));
       linesRead += read;
       landed += ok;
       quarantined += bad;
       duplicates += dup;
     }
-
-    // 4. bronze, one commit per feed; replacing rows of these files makes a re-run after a crash safe
-    Progress.Stage bronze = progress.stage("bronze");
-    Dataset<Row> ok = lines.filter(col("ok"));
-    List<Runnable> writes = new ArrayList<>();
-    for (Feed feed : feeds) {
-      FeedContract c = feed.contract();
-      List<String> files = todo.stream().filter(f -> f.feed() == feed).map(Found::relative).toList();
-      if (files.isEmpty()) {
-        continue;
-      }
-      TableSpec spec = BronzeSpecs.of(c);
-      List<Column> cols = new ArrayList<>();
-      for (int i = 0; i < c.fields().size(); i++) {
-        cols.add(col("values").getItem(i).as(c.fields().get(i).name()));
-      }
-      cols.add(col("rescued").as("_rescued"));
-      cols.add(col("file").as("_source_file"));
-      cols.add(col("line").as("_line"));
-      cols.add(lit(batch).as("_batch_id"));
-      cols.add(lit(now).as("_ingested_at"));
-      cols.add(col("record_hash").as("_record_hash"));
-      Dataset<Row> df = ok.filter(col("feed").equalTo(c.name())).select(cols.toArray(new Column[0]));
-      writes.add(() -> Lakehouse.replaceWhere(spark, spec, df, inFiles("_source_file", files)));
+    List<Row> badRows = new ArrayList<>(badLines.value());
+    badRows.sort((a, b) -> a.getString(1).equals(b.getString(1)) ? Integer.compare(a.getInt(2), b.getInt(2))
+        : a.getString(1).compareTo(b.getString(1)));
+    if (badRows.size() != quarantined) {
+      throw new IllegalStateException("quarantine rows " + badRows.size() + " differ from the accounting " + quarantined);
     }
-    Dataset<Row> bad = lines.filter(col("ok").equalTo(false)).select(col("feed"), col("file").as("source_file"),
-        col("line"), col("reason"), col("detail"), col("raw").as("raw_text"), lit(batch).as("batch_id"),
-        lit(now).as("ingested_at"));
-    writes.add(() -> Lakehouse.replaceWhere(spark, BronzeSpecs.QUARANTINE, bad,
-        inFiles("source_file", todo.stream().map(Found::relative).toList())));
-    Parallel.run(writes);
-    bronze.done(String.format(Locale.ROOT, "%,d landed, %,d quarantined", landed, quarantined));
+    Lakehouse.replaceWhere(spark, BronzeSpecs.QUARANTINE, spark.createDataFrame(badRows,
+        BronzeSpecs.QUARANTINE.schema()), inFiles("source_file", todo.stream().map(Found::relative).toList()));
+    bronze.done(String.format(Locale.ROOT, "%,d lines: %,d landed, %,d quarantined", linesRead, landed, quarantined));
 
     // 5. silver: conform, drop exact duplicates, merge by natural key (late records update their row)
     Map<String, Long> silverRows = new LinkedHashMap<>();
     if (!bronzeOnly) {
-      silver(spark, feeds, todo, ok, batch, silverRows, progress);
+      silver(spark, feeds, todo, batch, silverRows, progress);
     }
 
     // 6. the accounting last: a crash before this point re-ingests the same files next time
     Lakehouse.append(spark, BronzeSpecs.INGEST_LOG, spark.createDataFrame(log, BronzeSpecs.INGEST_LOG.schema()));
     Lakehouse.upsert(spark, BronzeSpecs.INGESTED_FILES, spark.createDataFrame(ingested,
         BronzeSpecs.INGESTED_FILES.schema()), ingested.size());
-    parsed.unpersist();
     last = new Result(todo.size(), skipped, changedLog.size(), linesRead, landed, quarantined, duplicates, silverRows);
     LOG.info("ingest batch {}: {} files, {} lines", batch, todo.size(), linesRead);
     return new JobOutcome(linesRead, landed + silverRows.values().stream().mapToLong(Long::longValue).sum(),
@@ -270,7 +254,7 @@ public final class IngestJob implements Job {
             linesRead, landed, quarantined, duplicates));
   }
 
-  private void silver(SparkSession spark, List<Feed> feeds, List<Found> todo, Dataset<Row> ok, String batch,
+  private void silver(SparkSession spark, List<Feed> feeds, List<Found> todo, String batch,
       Map<String, Long> silverRows, Progress progress) {
     Progress.Stage silver = progress.stage("silver");
     Map<String, Dataset<Row>> byTable = new LinkedHashMap<>();
@@ -281,9 +265,17 @@ public final class IngestJob implements Job {
       if (todo.stream().noneMatch(f -> f.feed() == feed)) {
         continue; // nothing new for this feed: its silver tables are not touched
       }
-      Dataset<Row> feedRows = ok.filter(col("feed").equalTo(c.name())).dropDuplicates("record_hash");
-      JavaRDD<Raw> raws = feedRows.select("values", "file", "line").toJavaRDD()
-          .map(r -> new Raw(c, r.<String>getList(0).toArray(new String[0]), r.getString(1), r.getInt(2), batch));
+      // this run's landed rows, read back from bronze; exact duplicates dropped
+      int n = c.fields().size();
+      Dataset<Row> feedRows = spark.table(c.bronzeTable().fullName()).filter(col("_batch_id").equalTo(batch))
+          .dropDuplicates("_record_hash");
+      JavaRDD<Raw> raws = feedRows.toJavaRDD().map(r -> {
+        String[] values = new String[n];
+        for (int i = 0; i < n; i++) {
+          values[i] = r.getString(i);
+        }
+        return new Raw(c, values, r.getString(n + 1), r.getInt(n + 2), batch);
+      });
       for (Feed.Output out : feed.outputs()) {
         Feed.Conformer conformer = out.rows();
         Dataset<Row> df = spark.createDataFrame(raws.flatMap(r -> conformer.apply(r).iterator()), out.spec().schema());

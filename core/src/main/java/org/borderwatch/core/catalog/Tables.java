@@ -61,9 +61,23 @@ public final class Tables {
   public static final TableId SILVER_PERSON_MENTIONS = new TableId(Layer.SILVER, "person_mentions",
       "Every appearance of a person in any source, with a reference to its source row, ready for entity resolution");
 
+  public static final TableId SILVER_MENTION_ENTITIES = new TableId(Layer.SILVER, "mention_entities",
+      "Which resolved identity (entity) each person mention belongs to");
+  public static final TableId SILVER_ENTITY_LINKS = new TableId(Layer.SILVER, "entity_links",
+      "Accepted links between records with their match weight and the contribution of each field (why two "
+          + "mentions were joined)");
+
+  // ---- gold ----
+  public static final TableId GOLD_PERSONS = new TableId(Layer.GOLD, "persons",
+      "One row per resolved person: pseudonymised key and identifiers, best-known attributes, sources seen in");
+
   // ---- ops ----
   public static final TableId INGEST_LOG = new TableId(Layer.OPS, "ingest_log",
       "One row per landing file and ingest run: lines read, rows landed, rows quarantined, duplicates, drift");
+  public static final TableId ENTITY_CHANGES = new TableId(Layer.OPS, "entity_changes",
+      "Identity changes between resolution runs: new, merged, split and retired entities");
+  public static final TableId RESOLVE_RUNS = new TableId(Layer.OPS, "resolve_runs",
+      "One row per resolution run: blocking statistics, estimated parameters, threshold, estimated precision");
   public static final TableId INGESTED_FILES = new TableId(Layer.OPS, "ingested_files",
       "Landing files already ingested, with size, modification time and SHA-256 checksum");
   public static final TableId JOB_RUNS = new TableId(Layer.OPS, "job_runs",

@@ -74,6 +74,18 @@ public final class ConfigKeys {
       "Hours of old table versions VACUUM keeps (time travel window); at least Delta's safe minimum of 168", 168,
       87_600);
 
+  public static final ConfigKey<Double> RESOLVE_TARGET_PRECISION = ConfigKey.decimal("resolve.target-precision",
+      "Estimated precision the link threshold is set for (the mean match probability of accepted links)", 0.5, 0.9999);
+
+  public static final ConfigKey<Integer> RESOLVE_MAX_BLOCK = ConfigKey.integer("resolve.max-block-records",
+      "Blocks larger than this (records sharing a blocking key) are skipped for that rule", 10, 100_000);
+
+  public static final ConfigKey<Integer> RESOLVE_MAX_CLUSTER = ConfigKey.integer("resolve.max-cluster-records",
+      "Clusters with more distinct records than this are split at their weakest links", 10, 100_000);
+
+  public static final ConfigKey<Integer> RESOLVE_RANDOM_PAIRS = ConfigKey.integer("resolve.random-pairs",
+      "Random record pairs drawn to estimate the u probabilities", 1_000, 10_000_000);
+
   /** All keys, in declaration order. */
   public static List<ConfigKey<?>> all() {
     return Holder.ALL;

@@ -1,2 +1,0 @@
-/** borderwatch features. */
-package org.borderwatch.features;

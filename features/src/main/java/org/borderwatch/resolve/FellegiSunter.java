@@ -1,0 +1,177 @@
+package org.borderwatch.resolve;
+
+import java.io.Serializable;
+import java.util.Arrays;
+import java.util.Map;
+
+/**
+ * The Fellegi–Sunter model: for each field and level, m = P(level | match) and u = P(level | non-match);
+ * a pair's match weight is log2(lambda/(1-lambda)) + Σ log2(m/u) over its non-missing fields. u comes
+ * from random pairs; m and lambda from expectation-maximisation over the candidate pairs' gamma patterns
+ * (no labels). Exact name agreement is term-frequency adjusted: sharing a common name is weaker evidence.
+ */
+public final class FellegiSunter implements Serializable {
+  private final double[][] m;
+  private final double[][] u;
+  private final double lambda;
+  private final int iterations;
+
+  public FellegiSunter(double[][] m, double[][] u, double lambda, int iterations) {
+    this.m = m;
+    this.u = u;
+    this.lambda = lambda;
+    this.iterations = iterations;
+  }
+
+  /** u probabilities from level counts of random pairs, with add-one smoothing. */
+  public static double[][] uFromCounts(long[][] counts) {
+    double[][] u = new double[counts.length][];
+    for (int f = 0; f < counts.length; f++) {
+      u[f] = new double[counts[f].length];
+      long total = Arrays.stream(counts[f]).sum();
+      for (int l = 0; l < counts[f].length; l++) {
+        u[f][l] = (counts[f][l] + 1.0) / (total + counts[f].length);
+      }
+    }
+    return u;
+  }
+
+  /** Starting m: most mass on the highest level. */
+  public static double[][] initialM() {
+    double[][] m = new double[Comparisons.FIELDS][];
+    for (Comparisons.Field f : Comparisons.Field.values()) {
+      int n = f.levels();
+      m[f.ordinal()] = new double[n];
+      double rest = 0.1 / (n - 1);
+      for (int l = 0; l < n; l++) {
+        m[f.ordinal()][l] = l == n - 1 ? 0.9 : rest;
+      }
+    }
+    return m;
+  }
+
+  /**
+   * EM over gamma patterns (pattern → count), u fixed.
+   *
+   * @param patterns keys are gamma vectors encoded by {@link #encode(int[])}
+   */
+  public static FellegiSunter estimate(Map<String, Long> patterns, double[][] u, double lambda0, int maxIter) {
+    double[][] m = initialM();
+    double lambda = lambda0;
+    int it = 0;
+    for (; it < maxIter; it++) {
+      double[][] mNum = new double[m.length][];
+      double[] mDen = new double[m.length];
+      for (int f = 0; f < m.length; f++) {
+        mNum[f] = new double[m[f].length];
+      }
+      double matches = 0;
+      double total = 0;
+      for (Map.Entry<String, Long> e : patterns.entrySet()) {
+        int[] g = decode(e.getKey());
+        double pm = lambda;
+        double pu = 1 - lambda;
+        for (int f = 0; f < g.length; f++) {
+          if (g[f] >= 0) {
+            pm *= m[f][g[f]];
+            pu *= u[f][g[f]];
+          }
+        }
+        double post = pm / (pm + pu);
+        double c = e.getValue();
+        matches += post * c;
+        total += c;
+        for (int f = 0; f < g.length; f++) {
+          if (g[f] >= 0) {
+            mNum[f][g[f]] += post * c;
+            mDen[f] += post * c;
+          }
+        }
+      }
+      double change = Math.abs(matches / total - lambda);
+      lambda = Math.min(0.999, Math.max(1e-6, matches / total));
+      for (int f = 0; f < m.length; f++) {
+        for (int l = 0; l < m[f].length; l++) {
+          double nm = (mNum[f][l] + 0.01) / (mDen[f] + 0.01 * m[f].length);
+          change = Math.max(change, Math.abs(nm - m[f][l]));
+          m[f][l] = nm;
+        }
+      }
+      if (change < 1e-6) {
+        break;
+      }
+    }
+    return new FellegiSunter(m, u, lambda, it + 1);
+  }
+
+  public static String encode(int[] g) {
+    StringBuilder sb = new StringBuilder();
+    for (int x : g) {
+      sb.append((char) ('A' + x + 1));
+    }
+    return sb.toString();
+  }
+
+  public static int[] decode(String s) {
+    int[] g = new int[s.length()];
+    for (int i = 0; i < g.length; i++) {
+      g[i] = s.charAt(i) - 'A' - 1;
+    }
+    return g;
+  }
+
+  /** Weight of one field's level, log2(m/u); 0 for a missing value. */
+  public double weight(int field, int level) {
+    return level < 0 ? 0 : log2(m[field][level] / u[field][level]);
+  }
+
+  /**
+   * Weight of an exact name match for a name whose share among records is {@code tf}: log2(m / tf)
+   * instead of log2(m / u) (Splink's term-frequency adjustment), never below the unadjusted weight of
+   * the phonetic level.
+   */
+  public double exactNameWeight(double tf) {
+    int exact = Comparisons.Field.NAME.levels() - 1;
+    double adjusted = log2(m[0][exact] / Math.max(tf, 1e-9));
+    return Math.max(adjusted, weight(0, exact - 1));
+  }
+
+  /** Prior weight log2(lambda/(1-lambda)). */
+  public double prior() {
+    return log2(lambda / (1 - lambda));
+  }
+
+  /** Total match weight of a gamma vector (nameTf: share of the name for an exact match, else ignored). */
+  public double matchWeight(int[] g, double nameTf) {
+    double w = prior();
+    for (int f = 0; f < g.length; f++) {
+      w += f == 0 && g[0] == Comparisons.Field.NAME.levels() - 1 ? exactNameWeight(nameTf) : weight(f, g[f]);
+    }
+    return w;
+  }
+
+  public static double probability(double weight) {
+    double p = Math.pow(2, weight);
+    return p / (1 + p);
+  }
+
+  public double lambda() {
+    return lambda;
+  }
+
+  public int iterations() {
+    return iterations;
+  }
+
+  public double m(int f, int l) {
+    return m[f][l];
+  }
+
+  public double u(int f, int l) {
+    return u[f][l];
+  }
+
+  static double log2(double x) {
+    return Math.log(x) / Math.log(2);
+  }
+}
