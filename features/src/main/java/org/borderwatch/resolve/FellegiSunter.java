@@ -104,6 +104,77 @@ public final class FellegiSunter implements Serializable {
     return new FellegiSunter(m, u, lambda, it + 1);
   }
 
+  /**
+   * m by EM in sessions: each session runs on the patterns of one training rule with the fields that rule
+   * blocks on treated as missing; a field's m is the average over the sessions that could see it,
+   * weighted by each session's expected matches. lambda is the given prior.
+   */
+  public static FellegiSunter estimateBySessions(Map<String, Map<String, Long>> patternsByRule,
+      Map<String, java.util.List<Comparisons.Field>> sessions, double[][] u, double prior) {
+    double[][] sum = new double[Comparisons.FIELDS][];
+    double[] weight = new double[Comparisons.FIELDS];
+    for (Comparisons.Field f : Comparisons.Field.values()) {
+      sum[f.ordinal()] = new double[f.levels()];
+    }
+    int iterations = 0;
+    for (Map.Entry<String, java.util.List<Comparisons.Field>> s : new java.util.TreeMap<>(sessions).entrySet()) {
+      Map<String, Long> patterns = patternsByRule.get(s.getKey());
+      if (patterns == null || patterns.isEmpty()) {
+        continue;
+      }
+      Map<String, Long> blinded = new java.util.HashMap<>();
+      long total = 0;
+      for (Map.Entry<String, Long> e : patterns.entrySet()) {
+        int[] g = decode(e.getKey());
+        for (Comparisons.Field f : s.getValue()) {
+          g[f.ordinal()] = -1;
+        }
+        blinded.merge(encode(g), e.getValue(), Long::sum);
+        total += e.getValue();
+      }
+      FellegiSunter fs = estimate(blinded, u, 0.3, 300);
+      iterations += fs.iterations();
+      double matches = fs.lambda() * total;
+      for (Comparisons.Field f : Comparisons.Field.values()) {
+        if (s.getValue().contains(f)) {
+          continue;
+        }
+        for (int l = 0; l < f.levels(); l++) {
+          sum[f.ordinal()][l] += fs.m[f.ordinal()][l] * matches;
+        }
+        weight[f.ordinal()] += matches;
+      }
+    }
+    double[][] m = initialM();
+    for (int f = 0; f < m.length; f++) {
+      if (weight[f] > 0) {
+        for (int l = 0; l < m[f].length; l++) {
+          m[f][l] = sum[f][l] / weight[f];
+        }
+      }
+    }
+    return new FellegiSunter(m, u, prior, iterations);
+  }
+
+  /** Pairs that surely match: the same document, or the same exact name and exact date of birth. */
+  public static boolean deterministicMatch(int[] g) {
+    return g[Comparisons.Field.DOCUMENT.ordinal()] == 2
+        || g[Comparisons.Field.NAME.ordinal()] == Comparisons.Field.NAME.levels() - 1
+        && g[Comparisons.Field.DOB.ordinal()] == Comparisons.Field.DOB.levels() - 1;
+  }
+
+  /**
+   * Probability that two random records match: the deterministic matches among the candidates, divided
+   * by the share of all matches such rules are assumed to find, over all record pairs (Splink's estimate).
+   */
+  public static double prior(long deterministicPairs, long records, double recall) {
+    double all = records * (records - 1) / 2.0;
+    if (all <= 0) {
+      return 0.5;
+    }
+    return Math.min(0.5, Math.max(1e-12, deterministicPairs / recall / all));
+  }
+
   public static String encode(int[] g) {
     StringBuilder sb = new StringBuilder();
     for (int x : g) {

@@ -129,6 +129,7 @@ public final class ResolveJob implements Job {
     for (StableIds.Change c : ids.changes()) {
       changes.add(RowFactory.create(runId, now, c.change(), c.entity(), c.other(), c.mentions()));
     }
+    Lakehouse.ensure(spark, ResolveTables.ENTITY_CHANGES);
     if (!changes.isEmpty() && !previous.isEmpty()) {
       Lakehouse.append(spark, ResolveTables.ENTITY_CHANGES, spark.createDataFrame(changes,
           ResolveTables.ENTITY_CHANGES.schema()));

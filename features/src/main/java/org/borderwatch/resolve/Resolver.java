@@ -66,6 +66,19 @@ public final class Resolver {
     }
   }
 
+  /**
+   * EM training sessions: the candidate pairs of a rule, and the fields that rule blocks on (which that
+   * session cannot learn about, since its pairs agree on them by construction).
+   */
+  static final Map<String, List<Comparisons.Field>> SESSIONS = Map.of(
+      "document", List.of(Comparisons.Field.DOCUMENT),
+      "name+birth_year", List.of(Comparisons.Field.NAME, Comparisons.Field.DOB),
+      "dob+family", List.of(Comparisons.Field.DOB, Comparisons.Field.NAME),
+      "phone", List.of(Comparisons.Field.PHONE));
+
+  /** Assumed share of true matches that agree on a document or on exact name and birth date. */
+  static final double DETERMINISTIC_RECALL = 0.6;
+
   static final List<String> FIELDS = List.of("name_key", "family_key", "dob", "birth_year", "document", "phone",
       "nationality", "sex");
 
@@ -77,8 +90,7 @@ public final class Resolver {
     r.put("name+birth_year", concat_ws("|", col("phon_sorted"), col("birth_year")));
     r.put("name+nationality", concat_ws("|", col("phon_sorted"), coalesce(col("nationality"), lit("?"))));
     r.put("dob+family", concat_ws("|", col("dob").cast("string"), col("phon_family")));
-    r.put("rare_token+sex+nationality", concat_ws("|", col("rare_token"), coalesce(col("sex"), lit("?")),
-        coalesce(col("nationality"), lit("?"))));
+    r.put("two_rarest_tokens", col("rare_token"));
     return r;
   }
 
@@ -129,21 +141,7 @@ public final class Resolver {
     }
     Broadcast<Map<String, Long>> tf = spark.sparkContext().broadcast(tokenFreq,
         ClassTag$.MODULE$.apply(Map.class));
-    spark.udf().register("bw_rare_token", (UDF1<String, String>) k -> {
-      if (k == null || k.isEmpty()) {
-        return null;
-      }
-      String best = null;
-      long bestF = Long.MAX_VALUE;
-      for (String t : k.split(" ")) {
-        long f = tf.value().getOrDefault(t, 0L);
-        if (t.length() > 1 && (f < bestF || f == bestF && t.compareTo(best) < 0)) {
-          best = t;
-          bestF = f;
-        }
-      }
-      return best;
-    }, DataTypes.StringType);
+    spark.udf().register("bw_rare_token", (UDF1<String, String>) k -> rarest(k, tf.value()), DataTypes.StringType);
     records = records.withColumn("rare_token", call_udf("bw_rare_token", col("phon_sorted")))
         .persist(StorageLevel.MEMORY_AND_DISK());
 
@@ -198,14 +196,24 @@ public final class Resolver {
           FellegiSunter.encode(Comparisons.gamma(a, b)), a.nameKey());
     });
     Dataset<Row> gammas = spark.createDataFrame(gammaRows, gammaSchema).persist(StorageLevel.MEMORY_AND_DISK());
-    Map<String, Long> patterns = new HashMap<>();
-    for (Row r : gammas.groupBy("gamma").count().collectAsList()) {
-      patterns.put(r.getString(0), r.getLong(1));
+    Map<String, Map<String, Long>> patternsByRule = new HashMap<>();
+    long deterministic = 0;
+    for (Row r : gammas.select(org.apache.spark.sql.functions.explode(col("rules")).as("rule"), col("gamma"))
+        .groupBy("rule", "gamma").count().collectAsList()) {
+      patternsByRule.computeIfAbsent(r.getString(0), k -> new HashMap<>()).put(r.getString(1), r.getLong(2));
     }
+    for (Row r : gammas.groupBy("gamma").count().collectAsList()) {
+      if (FellegiSunter.deterministicMatch(FellegiSunter.decode(r.getString(0)))) {
+        deterministic += r.getLong(1);
+      }
+    }
+    int patternCount = (int) patternsByRule.values().stream().mapToLong(Map::size).sum();
 
-    // 4. u from random pairs of mentions, m and lambda by EM
+    // 4. u from random pairs of mentions; m by EM in one session per training rule, each blind to the
+    //    fields its rule blocks on; the prior from pairs that agree on a document or on name and birth date
     double[][] u = FellegiSunter.uFromCounts(randomPairLevels(records, settings.randomPairs()));
-    FellegiSunter model = FellegiSunter.estimate(patterns, u, 0.1, 200);
+    FellegiSunter model = FellegiSunter.estimateBySessions(patternsByRule, SESSIONS, u,
+        FellegiSunter.prior(deterministic, nRecords, DETERMINISTIC_RECALL));
     res.model = model;
     Map<String, Long> nameCounts = new HashMap<>();
     for (Row r : records.groupBy("name_key").agg(org.apache.spark.sql.functions.sum("mentions"))
@@ -218,7 +226,7 @@ public final class Resolver {
     res.stats.put("lambda", model.lambda());
     res.stats.put("em_iterations", model.iterations());
     res.stats.put("parameters", parameters(model));
-    st.done(String.format(java.util.Locale.ROOT, "%d gamma patterns, lambda %.4f, %d EM iterations", patterns.size(),
+    st.done(String.format(java.util.Locale.ROOT, "%d gamma patterns, prior %.2e, %d EM iterations", patternCount,
         model.lambda(), model.iterations()));
 
     // 5. score every candidate pair with its explanation
@@ -286,6 +294,26 @@ public final class Resolver {
         + "entities, %d clusters split", threshold, est.getLong(1), (double) res.stats.get("estimated_precision"),
         clusters.clusters(), clusters.split()));
     return res;
+  }
+
+  /** The two rarest tokens of a phonetic key, sorted (one for a one-token name): partial names share them. */
+  static String rarest(String key, Map<String, Long> freq) {
+    if (key == null || key.isEmpty()) {
+      return null;
+    }
+    List<String> toks = new ArrayList<>(List.of(key.split(" ")));
+    toks.removeIf(t -> t.length() < 2);
+    if (toks.isEmpty()) {
+      return null;
+    }
+    toks.sort((a, b) -> {
+      long fa = freq.getOrDefault(a, 0L);
+      long fb = freq.getOrDefault(b, 0L);
+      return fa != fb ? Long.compare(fa, fb) : a.compareTo(b);
+    });
+    List<String> two = new ArrayList<>(toks.subList(0, Math.min(2, toks.size())));
+    two.sort(null);
+    return String.join(" ", two);
   }
 
   private static String[] prefixed(String p, String[] cols) {

@@ -53,9 +53,26 @@ public final class StableIds {
       }
     }
     List<Change> changes = new ArrayList<>();
+    Set<String> taken = new HashSet<>(previousEntities.keySet());
+    taken.addAll(claimed);
+    List<String> unclaimed = new ArrayList<>();
+    for (String c : clusters.keySet()) {
+      if (!entityOf.containsKey(c)) {
+        unclaimed.add(c);
+      }
+    }
+    unclaimed.sort(null);
+    for (String label : unclaimed) {
+      String id = newId(label);
+      for (int k = 1; taken.contains(id); k++) {
+        id = newId(label + "#" + k); // never reuse an id that exists or existed
+      }
+      taken.add(id);
+      entityOf.put(label, id);
+    }
+    Set<String> fresh = new HashSet<>(unclaimed);
     for (Map.Entry<String, Long> c : clusters.entrySet()) {
-      if (!entityOf.containsKey(c.getKey())) {
-        entityOf.put(c.getKey(), newId(c.getKey()));
+      if (fresh.contains(c.getKey())) {
         changes.add(new Change("new", entityOf.get(c.getKey()), null, c.getValue()));
       }
     }

@@ -1,0 +1,97 @@
+package org.borderwatch.resolve;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The pure parts of entity resolution: phonetic keys, comparison levels, EM, stable ids, the guard. */
+class PureResolveTest {
+  @Test
+  void phoneticKeysFoldRomanisationVariants() {
+    String[][] same = {{"kyaw", "kyau"}, {"htun", "tun"}, {"somchai", "somchay"}, {"somchai", "somjai"},
+        {"souksavanh", "suksavan"}, {"chea", "chia"}, {"sok", "sock"}, {"chhay", "chay"}, {"srisuwan", "srisuvan"},
+        {"thongdee", "tongdi"}, {"xaysana", "saysana"}, {"thein", "thien"}, {"mohammed", "mohamed"}};
+    for (String[] p : same) {
+      assertEquals(Phonetic.token(p[0]), Phonetic.token(p[1]), p[0] + " / " + p[1]);
+    }
+    assertNotEquals(Phonetic.token("aung"), Phonetic.token("win"));
+    assertEquals(Phonetic.sortedKey(List.of("lan", "nguyen", "thi")), Phonetic.sortedKey(List.of("nguyen", "thi", "lan")));
+  }
+
+  static ResolveRecord r(String name, String dob, String doc, String nat, String sex) {
+    return ResolveRecord.of("x", name, null, dob == null ? null : LocalDate.parse(dob), null, doc, null, nat, sex);
+  }
+
+  @Test
+  void comparisonLevels() {
+    ResolveRecord a = r("nguyen thi lan", "1990-04-05", "C1234567", "VNM", "F");
+    assertArrayEquals(new int[] {4, 4, 2, -1, 1, 1}, Comparisons.gamma(a, a));
+    assertArrayEquals(new int[] {3, 3, 1, -1, 1, 1},
+        Comparisons.gamma(a, r("lan nguyen thi", "1990-05-04", "C1234568", "VNM", "F")));
+    assertEquals(2, Comparisons.gamma(a, r("lan nguyen", null, null, null, null))[0]);
+    assertEquals(1, Comparisons.gamma(r("aung kyaw moe", null, null, null, null),
+        r("aung kyau mo", null, null, null, null))[0] >= 1 ? 1 : 0);
+    assertEquals(0, Comparisons.gamma(a, r("somchai srisuwan", "1970-01-01", "AA1", "THA", "M"))[0]);
+    assertEquals(-1, Comparisons.gamma(a, r(null, null, null, null, null))[1]);
+  }
+
+  @Test
+  void emSeparatesMatchesFromNonMatches() {
+    // gamma patterns of a toy candidate set: 200 clear matches, 800 clear non-matches
+    Map<String, Long> patterns = Map.of(
+        FellegiSunter.encode(new int[] {4, 4, 2, -1, 1, 1}), 200L,
+        FellegiSunter.encode(new int[] {0, 0, -1, -1, 1, 0}), 500L,
+        FellegiSunter.encode(new int[] {1, 0, -1, -1, 0, 1}), 300L);
+    long[][] randomCounts = {{990, 5, 2, 2, 1}, {950, 40, 5, 1, 4}, {999, 0, 1}, {1000, 0}, {700, 300}, {500, 500}};
+    double[][] u = FellegiSunter.uFromCounts(randomCounts);
+    FellegiSunter fs = FellegiSunter.estimate(patterns, u, 0.3, 200);
+    assertEquals(0.2, fs.lambda(), 0.01);
+    assertTrue(fs.matchWeight(new int[] {4, 4, 2, -1, 1, 1}, 1e-4) > 10);
+    assertTrue(fs.matchWeight(new int[] {0, 0, -1, -1, 1, 0}, 0) < -5);
+    // a shared common name weighs less than a shared rare one
+    assertTrue(fs.exactNameWeight(0.05) < fs.exactNameWeight(0.0001));
+  }
+
+  @Test
+  void stableIdsKeepContinuingEntitiesAndReportChanges() {
+    // run 1: two entities; run 2: E1's cluster grew by a new mention, E2 split in two
+    Map<String, Long> clusters = Map.of("m1", 3L, "m4", 2L, "m6", 1L);
+    List<StableIds.Overlap> overlaps = List.of(new StableIds.Overlap("m1", "E1", 2),
+        new StableIds.Overlap("m4", "E2", 2), new StableIds.Overlap("m6", "E2", 1));
+    StableIds.Assignment a = StableIds.assign(clusters, overlaps, Map.of("E1", 2L, "E2", 3L));
+    assertEquals("E1", a.entityOf().get("m1"));
+    assertEquals("E2", a.entityOf().get("m4"));
+    String fresh = a.entityOf().get("m6");
+    assertTrue(fresh.startsWith("E") && !Set.of("E1", "E2").contains(fresh));
+    assertEquals(List.of("new", "split"), a.changes().stream().map(StableIds.Change::change).sorted().toList());
+    // a merge: one cluster now holds both
+    StableIds.Assignment merged = StableIds.assign(Map.of("m1", 5L),
+        List.of(new StableIds.Overlap("m1", "E1", 2), new StableIds.Overlap("m1", "E2", 3)), Map.of("E1", 2L, "E2", 3L));
+    assertEquals("E2", merged.entityOf().get("m1"));
+    assertEquals(List.of(new StableIds.Change("merged", "E2", "E1", 2)), merged.changes());
+  }
+
+  @Test
+  void guardSplitsAtTheWeakestLinkAndKeepsDocumentsApart() {
+    // A—B strong, B—C weak, C—D strong; A and D hold different passports: the weak link is cut
+    Map<String, String> docs = Map.of("A", "MA123456", "B", "", "C", "", "D", "NB987654");
+    java.util.Map<String, String> docOf = new java.util.HashMap<>();
+    docs.forEach((k, v) -> docOf.put(k, v.isEmpty() ? null : v));
+    List<org.apache.spark.sql.Row> edges = List.of(
+        org.apache.spark.sql.RowFactory.create("A", "B", 20.0), org.apache.spark.sql.RowFactory.create("B", "C", 3.0),
+        org.apache.spark.sql.RowFactory.create("C", "D", 18.0));
+    Map<String, String> parts = Clusters.split(docOf, edges, 100);
+    assertEquals(parts.get("A"), parts.get("B"));
+    assertEquals(parts.get("C"), parts.get("D"));
+    assertNotEquals(parts.get("A"), parts.get("D"));
+    assertTrue(Clusters.conflicting(List.of("MA123456", "NB987654")));
+    assertTrue(!Clusters.conflicting(List.of("MA123456", "MA123457")), "one typo apart is the same document");
+  }
+}
