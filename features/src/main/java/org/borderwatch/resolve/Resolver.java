@@ -178,6 +178,7 @@ public final class Resolver {
 
     // 3. comparison vectors
     st = progress.stage("resolve: compare and estimate");
+    long compareStart = System.nanoTime();
     Dataset<Row> rec = records.select("record_id", "name_key", "family_key", "dob", "birth_year", "document", "phone",
         "nationality", "sex");
     Dataset<Row> joined = candidates.join(rec.toDF(prefixed("l_", rec.columns())),
@@ -272,6 +273,8 @@ public final class Resolver {
     Dataset<Row> scored = spark.createDataFrame(scoredRows, DataTypes.createStructType(sf))
         .persist(StorageLevel.MEMORY_AND_DISK());
     res.scored = scored.select("record_l", "record_r", "match_probability");
+    scored.count();
+    res.stats.put("compare_score_seconds", (System.nanoTime() - compareStart) / 1e9);
     res.explained = scored;
 
     // 6. threshold from the estimated precision
