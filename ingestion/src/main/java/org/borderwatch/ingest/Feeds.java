@@ -30,6 +30,7 @@ public final class Feeds {
     List<Feed> out = new ArrayList<>(CheckpointFeeds.feeds());
     out.add(new DetectionFeed(resolutions, zoneResolution));
     out.add(new InterdictionFeed(resolutions, zoneResolution));
+    out.add(new org.borderwatch.ingest.border.PatrolFeed());
     out.add(new CaseFeed());
     out.add(new ArrestFeed());
     out.add(new ScreeningFeed());

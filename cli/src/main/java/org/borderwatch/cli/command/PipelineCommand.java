@@ -1,25 +1,143 @@
 package org.borderwatch.cli.command;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 import org.borderwatch.core.catalog.Lakehouse;
+import org.borderwatch.core.catalog.Tables;
+import org.borderwatch.core.config.ConfigKeys;
+import org.borderwatch.core.config.LakehousePaths;
+import org.borderwatch.core.job.Job;
+import org.borderwatch.core.job.JobOutcome;
 import org.borderwatch.core.time.IsoWeek;
+import org.borderwatch.ingest.IngestJob;
+import org.borderwatch.models.ScoreJob;
+import org.borderwatch.models.TrainJob;
+import org.borderwatch.resolve.ResolveJob;
+import org.borderwatch.simulator.SimulateJob;
+import org.borderwatch.zones.FeaturesJob;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** The main job: every stage that exists, in order, with a progress line per stage and a summary. */
+/**
+ * The main job: every stage in order, each recorded in ops.job_runs, with a line per stage and a closing
+ * summary (stages, rows, time). On the embedded default an empty landing zone is first filled by the
+ * simulator. Stages whose capability is not built yet are listed as such, never faked.
+ */
 @Command(name = "pipeline", description = "Run every stage in order for a week: the main job.")
 public final class PipelineCommand extends BaseCommand {
-  @Option(names = "--week", paramLabel = "YYYY-Www", description = "Week to run (default: the latest week with data)")
+  @Option(names = "--week", paramLabel = "YYYY-Www",
+      description = "Week to report on (default: the latest week with data); next week is forecast")
   String week;
 
+  @Option(names = "--retrain", description = "Retrain the models even when a recent model exists")
+  boolean retrain;
+
+  record StageResult(String stage, String status, long rowsIn, long rowsOut, double seconds, String detail) {}
+
   @Override
-  public Integer call() {
-    IsoWeek requested = week == null ? null : IsoWeek.parse(week);
+  public Integer call() throws Exception {
     long start = System.nanoTime();
-    System.err.println("borderwatch pipeline");
-    Lakehouse.bootstrap(spark());
-    System.err.printf(Locale.ROOT, "  ✓ catalog: bronze, silver, gold, ops ready%n");
-    System.err.printf(Locale.ROOT, "done in %.1f s (no further stages are built yet)%n", (System.nanoTime() - start) / 1e9);
+    List<StageResult> results = new ArrayList<>();
+    SparkSession spark = spark();
+    Lakehouse.bootstrap(spark);
+    LakehousePaths paths = new LakehousePaths(config());
+    err().println("borderwatch pipeline — lakehouse " + paths.root());
+    err().flush();
+
+    // 1. simulate, only when the landing zone is empty on a local lakehouse (the embedded default)
+    Path landing = Path.of(paths.landing().replaceFirst("^file:(//)?", ""));
+    if (paths.isLocal() && (!Files.isDirectory(landing) || isEmpty(landing))) {
+      Path world = Path.of(paths.world().replaceFirst("^file:(//)?", ""));
+      results.add(stage("simulate", new SimulateJob(null, null, null, null, world, null, null), null));
+    } else {
+      results.add(new StageResult("simulate", "skipped", 0, 0, 0, "landing zone has data"));
+    }
+    results.add(stage("ingest", new IngestJob(paths.landing(), null), null));
+    results.add(stage("resolve", new ResolveJob(), null));
+    results.add(notBuilt("networks"));
+    FeaturesJob features = new FeaturesJob();
+    results.add(stage("features", features, null));
+    IsoWeek dataWeek = features.lastDataWeek();
+    IsoWeek reportWeek = week == null ? dataWeek : IsoWeek.parse(week);
+    IsoWeek forecastWeek = reportWeek.plus(1);
+    String why = retrainReason(spark, dataWeek);
+    if (why != null) {
+      results.add(stage("train", new TrainJob(false, null, null), null, why));
+    } else {
+      results.add(new StageResult("train", "skipped", 0, 0, 0, "models are recent (retrain with --retrain)"));
+    }
+    results.add(stage("score", new ScoreJob(), forecastWeek));
+    results.add(notBuilt("victims"));
+    results.add(notBuilt("report"));
+
+    double total = (System.nanoTime() - start) / 1e9;
+    var out = out();
+    out.println();
+    out.printf(Locale.ROOT, "borderwatch pipeline: data through %s, forecast for %s%n", dataWeek, forecastWeek);
+    out.printf(Locale.ROOT, "%-10s %-10s %12s %12s %9s  %s%n", "stage", "status", "rows in", "rows out", "seconds",
+        "detail");
+    for (StageResult r : results) {
+      out.printf(Locale.ROOT, "%-10s %-10s %,12d %,12d %9.1f  %s%n", r.stage(), r.status(), r.rowsIn(), r.rowsOut(),
+          r.seconds(), r.detail());
+    }
+    out.printf(Locale.ROOT, "total %.1f s (%.1f min) on %d cores%n", total, total / 60,
+        Runtime.getRuntime().availableProcessors());
+    out.println("forecasts: gold.zone_risk_weekly, gold.route_risk_weekly (week " + forecastWeek + "); "
+        + "query them with: bin/borderwatch sql \"select * from gold.zone_risk_weekly where week = '" + forecastWeek
+        + "' order by rank limit 10\"");
+    out.flush();
     return 0;
+  }
+
+  private static boolean isEmpty(Path dir) throws java.io.IOException {
+    try (var s = Files.walk(dir)) {
+      return s.noneMatch(Files::isRegularFile);
+    }
+  }
+
+  /** Why the models need training, or null when the latest is recent enough. */
+  private String retrainReason(SparkSession spark, IsoWeek dataWeek) {
+    if (retrain) {
+      return "--retrain";
+    }
+    if (!Lakehouse.exists(spark, Tables.MODEL_REGISTRY)) {
+      return "no model yet";
+    }
+    List<Row> r = spark.table(Tables.MODEL_REGISTRY.fullName()).selectExpr("max(train_to)").collectAsList();
+    if (r.isEmpty() || r.get(0).isNullAt(0)) {
+      return "no model yet";
+    }
+    IsoWeek trainedTo = IsoWeek.parse(r.get(0).getString(0));
+    int every = config().get(ConfigKeys.MODEL_REFIT_WEEKS);
+    if (dataWeek.index() - trainedTo.index() >= every) {
+      return "last trained on data to " + trainedTo + ", retrained every " + every + " weeks";
+    }
+    return null;
+  }
+
+  private StageResult stage(String name, Job job, IsoWeek w) {
+    return stage(name, job, w, "");
+  }
+
+  private StageResult stage(String name, Job job, IsoWeek w, String why) {
+    long t0 = System.nanoTime();
+    err().println("▶ " + name + (why.isEmpty() ? "" : " (" + why + ")"));
+    err().flush();
+    JobOutcome o = runJob(job, w);
+    double s = (System.nanoTime() - t0) / 1e9;
+    err().printf(Locale.ROOT, "✓ %s: %s (%.1f s)%n", name, o.summary(), s);
+    err().flush();
+    return new StageResult(name, "ok", o.rowsRead(), o.rowsWritten(), s, o.summary());
+  }
+
+  private StageResult notBuilt(String name) {
+    err().println("– " + name + ": not built yet");
+    err().flush();
+    return new StageResult(name, "not built", 0, 0, 0, "this capability is not built yet");
   }
 }

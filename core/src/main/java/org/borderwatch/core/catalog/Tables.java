@@ -22,6 +22,8 @@ public final class Tables {
       "Sensor and patrol detections, raw");
   public static final TableId BRONZE_INTERDICTIONS = new TableId(Layer.BRONZE, "interdictions",
       "Interdiction reports with the persons apprehended, raw");
+  public static final TableId BRONZE_PATROLS = new TableId(Layer.BRONZE, "patrols",
+      "Weekly patrol deployment roster, raw");
   public static final TableId BRONZE_CASES = new TableId(Layer.BRONZE, "cases", "Law-enforcement case files, raw");
   public static final TableId BRONZE_ARRESTS = new TableId(Layer.BRONZE, "arrests", "Arrest records, raw");
   public static final TableId BRONZE_SCREENINGS = new TableId(Layer.BRONZE, "screenings",
@@ -43,6 +45,8 @@ public final class Tables {
       "Interdictions with UTC time, checked coordinates and H3 cells");
   public static final TableId SILVER_INTERDICTION_PERSONS = new TableId(Layer.SILVER, "interdiction_persons",
       "Persons apprehended in interdictions, with the role the unit took them to have");
+  public static final TableId SILVER_PATROLS = new TableId(Layer.SILVER, "patrol_deployments",
+      "Patrol units per crossing or border segment and week, from the roster issued before the week");
   public static final TableId SILVER_CASES = new TableId(Layer.SILVER, "cases",
       "Case files with E.164 phones, vehicles and accounts named in them");
   public static final TableId SILVER_CASE_PERSONS = new TableId(Layer.SILVER, "case_persons",
@@ -67,9 +71,22 @@ public final class Tables {
       "Accepted links between records with their match weight and the contribution of each field (why two "
           + "mentions were joined)");
 
+  public static final TableId SILVER_ZONE_FEATURES = new TableId(Layer.SILVER, "zone_features",
+      "Zone-week features on the H3 forecast grid, from data available before the week starts, with the week's "
+          + "outcomes as labels (docs/features.md)");
+  public static final TableId SILVER_CORRIDOR_FEATURES = new TableId(Layer.SILVER, "corridor_features",
+      "Corridor-week features (origin > crossing > destination), from data available before the week starts, with "
+          + "the week's observed volume as label (docs/features.md)");
+
   // ---- gold ----
   public static final TableId GOLD_PERSONS = new TableId(Layer.GOLD, "persons",
       "One row per resolved person: pseudonymised key and identifiers, best-known attributes, sources seen in");
+
+  public static final TableId GOLD_ZONE_RISK = new TableId(Layer.GOLD, "zone_risk_weekly",
+      "Next-week smuggling risk per H3 zone: probability at standard patrol effort, expected detections, rank, "
+          + "risk band and the three features that drove the score");
+  public static final TableId GOLD_ROUTE_RISK = new TableId(Layer.GOLD, "route_risk_weekly",
+      "Next-week activity per corridor: predicted volume, change against the last four weeks, reasons");
 
   // ---- ops ----
   public static final TableId INGEST_LOG = new TableId(Layer.OPS, "ingest_log",
@@ -80,6 +97,10 @@ public final class Tables {
       "One row per resolution run: blocking statistics, estimated parameters, threshold, estimated precision");
   public static final TableId INGESTED_FILES = new TableId(Layer.OPS, "ingested_files",
       "Landing files already ingested, with size, modification time and SHA-256 checksum");
+  public static final TableId MODEL_REGISTRY = new TableId(Layer.OPS, "model_registry",
+      "Every trained model: version, training window, parameters, validation metrics, feature importances, path");
+  public static final TableId BACKTEST_RESULTS = new TableId(Layer.OPS, "backtest_results",
+      "Rolling-origin backtest: one row per run, model or baseline, target (detected or true events) and metric");
   public static final TableId JOB_RUNS = new TableId(Layer.OPS, "job_runs",
       "One row per job run: arguments, start, end, status, rows read and written, error");
 

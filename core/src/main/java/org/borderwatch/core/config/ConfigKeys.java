@@ -86,6 +86,33 @@ public final class ConfigKeys {
   public static final ConfigKey<Integer> RESOLVE_RANDOM_PAIRS = ConfigKey.integer("resolve.random-pairs",
       "Random record pairs drawn to estimate the u probabilities", 1_000, 10_000_000);
 
+  public static final ConfigKey<Integer> ZONE_RING = ConfigKey.integer("zones.ring",
+      "Forecast zones: H3 cells within this many rings of a known crossing (conf/crossings.csv)", 1, 30);
+
+  public static final ConfigKey<Integer> MODEL_BACKTEST_WEEKS = ConfigKey.integer("models.backtest-weeks",
+      "Weeks at the end of the data the rolling-origin backtest forecasts", 2, 520);
+
+  public static final ConfigKey<Integer> MODEL_REFIT_WEEKS = ConfigKey.integer("models.refit-weeks",
+      "In the backtest, models are retrained every this many weeks (on all weeks before the origin)", 1, 52);
+
+  public static final ConfigKey<Integer> MODEL_CALIBRATION_WEEKS = ConfigKey.integer("models.calibration-weeks",
+      "Most recent training weeks held out to fit the probability calibration (isotonic)", 1, 104);
+
+  public static final ConfigKey<Integer> MODEL_MIN_TRAIN_WEEKS = ConfigKey.integer("models.min-train-weeks",
+      "Weeks of features a model needs before it is trained", 2, 520);
+
+  public static final ConfigKey<List<Integer>> MODEL_GBT_DEPTHS = ConfigKey.intList("models.gbt-depths",
+      "Tree depths tried by rolling time-series validation", 1, 12);
+
+  public static final ConfigKey<List<Integer>> MODEL_GBT_ITERATIONS = ConfigKey.intList("models.gbt-iterations",
+      "Boosting rounds tried by rolling time-series validation", 1, 500);
+
+  public static final ConfigKey<Double> MODEL_NEGATIVE_SAMPLE = ConfigKey.decimal("models.negative-sample",
+      "Share of zone-weeks without an event kept for training (reweighted, so probabilities stay unbiased)", 0.01, 1);
+
+  public static final ConfigKey<Double> MODEL_KDE_BANDWIDTH_KM = ConfigKey.decimal("models.kde-bandwidth-km",
+      "Bandwidth of the kernel-density baseline", 1, 200);
+
   /** All keys, in declaration order. */
   public static List<ConfigKey<?>> all() {
     return Holder.ALL;

@@ -75,6 +75,7 @@ public final class WeekRenderer {
   public WeekRenderer render() {
     checkpoints();
     detections();
+    patrols();
     interdictions();
     cases();
     arrests();
@@ -327,6 +328,24 @@ public final class WeekRenderer {
     }
     files.add(f);
     fileTruth("detections", f);
+  }
+
+  /** The patrol roster for this week (units per crossing), issued the Friday before; a clean export. */
+  private void patrols() {
+    FeedFile f = new FeedFile("border/patrols/roster_" + tag + ".csv", false, false, false);
+    f.add(csv(',', "week_start", "crossing_id", "units", "issued_on"));
+    WeekEvents ev = window.get(week);
+    if (ev != null) {
+      java.time.LocalDate monday = w.dateOf(week);
+      for (java.util.Map.Entry<String, Double> e : ev.patrols.entrySet()) {
+        if (e.getValue() > 0) {
+          f.add(csv(',', monday.toString(), e.getKey(), String.valueOf(round(e.getValue(), 2)),
+              monday.minusDays(3).toString()));
+        }
+      }
+    }
+    files.add(f);
+    fileTruth("patrols", f);
   }
 
   private void interdictions() {

@@ -1,0 +1,302 @@
+package org.borderwatch.models.backtest;
+
+import static org.apache.spark.sql.functions.col;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.borderwatch.core.job.Progress;
+import org.borderwatch.models.zone.Trainer;
+import org.borderwatch.models.zone.ZoneRiskModel;
+import org.borderwatch.models.zone.ZoneRiskModel.Kind;
+import org.borderwatch.zones.StudyGrid;
+import org.borderwatch.zones.ZoneFeatures;
+
+/**
+ * Rolling-origin weekly backtest. The last N weeks with outcomes are forecast in blocks: for each block the
+ * models are trained on every week before it (hyper-parameters chosen once, by rolling validation on the
+ * weeks before the first origin) and score the block's weeks from their leak-free features. Baselines score
+ * the same weeks from the same features: last week's detections, the last four weeks' detections, and a
+ * Gaussian kernel density of the last 4 and 12 weeks' detections. Everything is measured against the
+ * detections that followed and, when the simulator's truth is given, against the true crossings.
+ */
+public final class Backtest {
+  /** Backtest settings. */
+  public record Config(int weeks, int refitWeeks, int minTrainWeeks, double kdeBandwidthKm, Trainer.Config training) {}
+
+  /** One figure. */
+  public record Figure(String model, String method, String target, String metric, double value) {}
+
+  /** Everything the backtest measured. */
+  public record Report(List<Figure> figures, List<Metrics.Bin> calibration, Map<String, String> facts,
+      Trainer.Choice zoneChoice, Trainer.Choice corridorChoice) {
+    public double get(String model, String method, String target, String metric) {
+      for (Figure f : figures) {
+        if (f.model().equals(model) && f.method().equals(method) && f.target().equals(target)
+            && f.metric().equals(metric)) {
+          return f.value();
+        }
+      }
+      return Double.NaN;
+    }
+  }
+
+  public static final double[] SHARES = {0.01, 0.05, 0.10};
+  public static final String MODEL_STD = "model (standard effort)";
+  public static final String MODEL_PLAN = "model (planned effort)";
+  public static final List<String> ZONE_METHODS = List.of(MODEL_STD, MODEL_PLAN, "last week", "last 4 weeks",
+      "KDE 4 weeks", "KDE 12 weeks");
+  public static final List<String> CORRIDOR_METHODS = List.of(MODEL_STD, MODEL_PLAN, "last week", "last 4 weeks");
+
+  private final SparkSession spark;
+  private final Config config;
+  private final StudyGrid grid;
+  private final Progress progress;
+
+  public Backtest(SparkSession spark, Config config, StudyGrid grid, Progress progress) {
+    this.spark = spark;
+    this.config = config;
+    this.grid = grid;
+    this.progress = progress;
+  }
+
+  /**
+   * Runs the backtest on the feature tables. {@code truthDir}: the simulator's truth folder, or null.
+   */
+  public Report run(Dataset<Row> zoneFeatures, Dataset<Row> corridorFeatures, String truthDir) {
+    List<String> zf = ZoneFeatures.zoneFeatureNames();
+    List<String> cf = ZoneFeatures.corridorFeatureNames();
+    List<String> effort = ZoneFeatures.EFFORT_FEATURES;
+    Dataset<Row> zones = zoneFeatures.where(col("has_outcome")).cache();
+    Dataset<Row> corridors = corridorFeatures.where(col("has_outcome")).cache();
+    Row span = zones.selectExpr("min(week_index)", "max(week_index)").first();
+    long first = span.getLong(0);
+    long last = span.getLong(1);
+    long origin0 = Math.max(first + config.minTrainWeeks(), last - config.weeks() + 1);
+    if (origin0 > last) {
+      throw new IllegalArgumentException("not enough weeks for a backtest: " + (last - first + 1) + " weeks of "
+          + "features, need more than models.min-train-weeks = " + config.minTrainWeeks());
+    }
+    Map<String, String> facts = new LinkedHashMap<>();
+    facts.put("weeks of features", String.valueOf(last - first + 1));
+    facts.put("first forecast week", org.borderwatch.core.time.IsoWeek.ofIndex(origin0).toString());
+    facts.put("last forecast week", org.borderwatch.core.time.IsoWeek.ofIndex(last).toString());
+    facts.put("forecast weeks", String.valueOf(last - origin0 + 1));
+    facts.put("zones", String.valueOf(grid.zones().size()));
+    facts.put("zone resolution", String.valueOf(grid.resolution()));
+
+    Progress.Stage sel = progress.stage("hyper-parameters by rolling validation (before " 
+        + org.borderwatch.core.time.IsoWeek.ofIndex(origin0) + ")");
+    Trainer.Choice zc = Trainer.select(Kind.ZONE, zones.where(col("week_index").lt(origin0)), zf, effort,
+        config.training());
+    Trainer.Choice cc = Trainer.select(Kind.CORRIDOR, corridors.where(col("week_index").lt(origin0)), cf, effort,
+        config.training());
+    sel.done(zc.settings() + " / " + cc.settings());
+
+    Map<Long, Map<String, Double>> trueCells = new HashMap<>();
+    Map<Long, Map<String, Double>> trueCorridors = new HashMap<>();
+    if (truthDir != null) {
+      for (Row r : spark.read().parquet(truthDir + "/events_by_cell").where(col("resolution").equalTo(
+          grid.resolution())).select("week", "cell", "trips").collectAsList()) {
+        trueCells.computeIfAbsent(org.borderwatch.core.time.IsoWeek.parse(r.getString(0)).index(), k -> new HashMap<>())
+            .merge(r.getString(1), ((Number) r.get(2)).doubleValue(), Double::sum);
+      }
+      for (Row r : spark.read().parquet(truthDir + "/trips").groupBy("week", "crossing_id").sum("travellers")
+          .collectAsList()) {
+        trueCorridors.computeIfAbsent(org.borderwatch.core.time.IsoWeek.parse(r.getString(0)).index(),
+            k -> new HashMap<>()).merge(r.getString(1), ((Number) r.get(2)).doubleValue(), Double::sum);
+      }
+    }
+
+    Accumulator za = new Accumulator();
+    Accumulator ca = new Accumulator();
+    List<double[]> calib = new ArrayList<>();
+    double trainSeconds = 0;
+    int fits = 0;
+    double inGrid = 0;
+    double allTrue = 0;
+    Kde kde = new Kde(grid, config.kdeBandwidthKm());
+    for (long o = origin0; o <= last; o += config.refitWeeks()) {
+      long end = Math.min(last, o + config.refitWeeks() - 1);
+      Progress.Stage st = progress.stage("backtest block " + org.borderwatch.core.time.IsoWeek.ofIndex(o) + ".."
+          + org.borderwatch.core.time.IsoWeek.ofIndex(end));
+      long t0 = System.nanoTime();
+      ZoneRiskModel zm = ZoneRiskModel.fit(Kind.ZONE, zones.where(col("week_index").lt(o)), zf, effort,
+          zc.settings(), config.training().calibrationWeeks());
+      ZoneRiskModel cm = ZoneRiskModel.fit(Kind.CORRIDOR, corridors.where(col("week_index").lt(o)), cf, effort,
+          cc.settings(), 0);
+      trainSeconds += (System.nanoTime() - t0) / 1e9;
+      fits++;
+      Dataset<Row> block = zones.where(col("week_index").between(o, end));
+      Dataset<Row> std = zm.score(block, true).select(col("cell"), col("week_index"), col("score").as("s_std"));
+      List<Row> rows = zm.score(block, false).join(std, new String[] {"cell", "week_index"})
+          .select("week_index", "cell", "s_std", "score", "det_l1", "det_l4", "det_l12", "y_det").collectAsList();
+      Map<Long, List<Row>> byWeek = new HashMap<>();
+      for (Row r : rows) {
+        byWeek.computeIfAbsent(r.getLong(0), k -> new ArrayList<>()).add(r);
+      }
+      for (Map.Entry<Long, List<Row>> e : byWeek.entrySet()) {
+        List<Row> wk = e.getValue();
+        int n = wk.size();
+        double[][] s = new double[ZONE_METHODS.size()][n];
+        double[] det = new double[n];
+        double[] tru = new double[n];
+        long[] ties = new long[n];
+        Map<String, Double> l4 = new HashMap<>();
+        Map<String, Double> l12 = new HashMap<>();
+        for (Row r : wk) {
+          l4.put(r.getString(1), r.getDouble(5));
+          l12.put(r.getString(1), r.getDouble(6));
+        }
+        Map<String, Double> k4 = kde.smooth(l4);
+        Map<String, Double> k12 = kde.smooth(l12);
+        Map<String, Double> truth = trueCells.getOrDefault(e.getKey(), Map.of());
+        for (int i = 0; i < n; i++) {
+          Row r = wk.get(i);
+          String cell = r.getString(1);
+          s[0][i] = r.getDouble(2);
+          s[1][i] = r.getDouble(3);
+          s[2][i] = r.getDouble(4);
+          s[3][i] = r.getDouble(5);
+          s[4][i] = k4.getOrDefault(cell, 0.0);
+          s[5][i] = k12.getOrDefault(cell, 0.0);
+          det[i] = r.getInt(7);
+          tru[i] = truth.getOrDefault(cell, 0.0);
+          ties[i] = Metrics.tieKey(cell, e.getKey());
+          calib.add(new double[] {r.getDouble(3), det[i] > 0 ? 1 : 0});
+        }
+        if (truthDir != null) {
+          inGrid += java.util.Arrays.stream(tru).sum();
+          allTrue += truth.values().stream().mapToDouble(Double::doubleValue).sum();
+        }
+        for (int m = 0; m < ZONE_METHODS.size(); m++) {
+          za.week(ZONE_METHODS.get(m), "detected", s[m], det, ties);
+          if (truthDir != null) {
+            za.week(ZONE_METHODS.get(m), "true", s[m], tru, ties);
+          }
+        }
+      }
+      // corridors
+      Dataset<Row> cblock = corridors.where(col("week_index").between(o, end));
+      Dataset<Row> cstd = cm.score(cblock, true).select(col("corridor_id"), col("week_index"),
+          col("score").as("s_std"));
+      List<Row> crow = cm.score(cblock, false).join(cstd, new String[] {"corridor_id", "week_index"})
+          .select("week_index", "corridor_id", "crossing_id", "s_std", "score", "x_persons_l1", "x_persons_l4",
+              "y_volume").collectAsList();
+      Map<Long, List<Row>> cByWeek = new HashMap<>();
+      for (Row r : crow) {
+        cByWeek.computeIfAbsent(r.getLong(0), k -> new ArrayList<>()).add(r);
+      }
+      for (Map.Entry<Long, List<Row>> e : cByWeek.entrySet()) {
+        List<Row> wk = e.getValue();
+        int n = wk.size();
+        double[][] s = new double[CORRIDOR_METHODS.size()][n];
+        double[] obs = new double[n];
+        double[] tru = new double[n];
+        long[] ties = new long[n];
+        Map<String, Double> truth = trueCorridors.getOrDefault(e.getKey(), Map.of());
+        for (int i = 0; i < n; i++) {
+          Row r = wk.get(i);
+          s[0][i] = r.getDouble(3);
+          s[1][i] = r.getDouble(4);
+          s[2][i] = r.getDouble(5);
+          s[3][i] = r.getDouble(6) / 4.0;
+          obs[i] = r.getInt(7);
+          tru[i] = truth.getOrDefault(r.getString(2), 0.0);
+          ties[i] = Metrics.tieKey(r.getString(1), e.getKey());
+        }
+        for (int m = 0; m < CORRIDOR_METHODS.size(); m++) {
+          ca.corridorWeek(CORRIDOR_METHODS.get(m), "detected", s[m], obs, ties);
+          if (truthDir != null) {
+            ca.corridorWeek(CORRIDOR_METHODS.get(m), "true", s[m], tru, ties);
+          }
+        }
+      }
+      st.done(rows.size() + crow.size());
+    }
+    zones.unpersist();
+    corridors.unpersist();
+
+    List<Figure> figures = new ArrayList<>();
+    figures.addAll(za.figures("zone"));
+    figures.addAll(ca.figures("corridor"));
+    double[] p = new double[calib.size()];
+    boolean[] y = new boolean[calib.size()];
+    for (int i = 0; i < p.length; i++) {
+      p[i] = calib.get(i)[0];
+      y[i] = calib.get(i)[1] > 0;
+    }
+    Metrics.Bin[] bins = Metrics.calibration(p, y, 10);
+    figures.add(new Figure("zone", MODEL_PLAN, "detected", "brier", Metrics.brier(p, y)));
+    figures.add(new Figure("zone", MODEL_PLAN, "detected", "ece", Metrics.ece(bins)));
+    facts.put("model fits", String.valueOf(fits));
+    facts.put("mean training time per refit (zone + corridor), s", String.format(Locale.ROOT, "%.1f",
+        trainSeconds / Math.max(1, fits)));
+    if (truthDir != null) {
+      facts.put("true crossings in forecast weeks", String.format(Locale.ROOT, "%.0f", allTrue));
+      facts.put("share of them inside the zones", String.format(Locale.ROOT, "%.3f", allTrue == 0 ? 0 : inGrid / allTrue));
+    }
+    return new Report(figures, List.of(bins), facts, zc, cc);
+  }
+
+  /** Per-week metrics, averaged over weeks; PR-AUC pooled over all forecast zone-weeks. */
+  static final class Accumulator {
+    private final Map<String, List<Double>> sums = new LinkedHashMap<>();
+    private final Map<String, List<double[]>> pooled = new LinkedHashMap<>();
+
+    void week(String method, String target, double[] scores, double[] events, long[] ties) {
+      for (double share : SHARES) {
+        String pct = String.format(Locale.ROOT, "%d%%", Math.round(share * 100));
+        add(method, target, "hit_rate@" + pct, Metrics.hitRate(scores, events, ties, share));
+        add(method, target, "pai@" + pct, Metrics.pai(scores, events, ties, share));
+      }
+      String key = method + "|" + target;
+      List<double[]> pool = pooled.computeIfAbsent(key, k -> new ArrayList<>());
+      for (int i = 0; i < scores.length; i++) {
+        pool.add(new double[] {scores[i], events[i], ties[i]});
+      }
+    }
+
+    void corridorWeek(String method, String target, double[] scores, double[] actual, long[] ties) {
+      add(method, target, "top5_recall", Metrics.topKRecall(scores, actual, ties, 5));
+      if (target.equals("detected")) {
+        add(method, target, "mae", Metrics.mae(scores, actual));
+      }
+    }
+
+    private void add(String method, String target, String metric, double v) {
+      if (!Double.isNaN(v)) {
+        sums.computeIfAbsent(method + "|" + target + "|" + metric, k -> new ArrayList<>()).add(v);
+      }
+    }
+
+    List<Figure> figures(String model) {
+      List<Figure> out = new ArrayList<>();
+      for (Map.Entry<String, List<Double>> e : sums.entrySet()) {
+        String[] k = e.getKey().split("\\|");
+        out.add(new Figure(model, k[0], k[1], k[2], e.getValue().stream().mapToDouble(Double::doubleValue).average()
+            .orElse(Double.NaN)));
+      }
+      for (Map.Entry<String, List<double[]>> e : pooled.entrySet()) {
+        String[] k = e.getKey().split("\\|");
+        List<double[]> l = e.getValue();
+        double[] s = new double[l.size()];
+        boolean[] pos = new boolean[l.size()];
+        long[] t = new long[l.size()];
+        for (int i = 0; i < s.length; i++) {
+          s[i] = l.get(i)[0];
+          pos[i] = l.get(i)[1] > 0;
+          t[i] = (long) l.get(i)[2];
+        }
+        out.add(new Figure(model, k[0], k[1], "pr_auc", Metrics.prAuc(s, pos, t)));
+      }
+      return out;
+    }
+  }
+}

@@ -1,0 +1,81 @@
+package org.borderwatch.models.zone;
+
+import static org.apache.spark.sql.functions.col;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.borderwatch.models.backtest.Metrics;
+import org.borderwatch.models.zone.ZoneRiskModel.Kind;
+import org.borderwatch.models.zone.ZoneRiskModel.Settings;
+
+/**
+ * Hyper-parameters by rolling time-series validation: for each candidate, train on every week before a
+ * fold's origin and score the fold's weeks (never a random split); the candidate with the best mean
+ * fold score wins (zones: PR-AUC of detections; corridors: mean absolute error of the volume).
+ */
+public final class Trainer {
+  private Trainer() {}
+
+  /** Training settings shared by train and backtest. */
+  public record Config(List<Integer> depths, List<Integer> iterations, double negativeSample, int calibrationWeeks,
+      int folds, int foldWeeks, long seed) {}
+
+  /** The chosen settings and what each candidate scored. */
+  public record Choice(Settings settings, Map<String, Double> candidates, String metric) {}
+
+  public static Choice select(Kind kind, Dataset<Row> data, List<String> features, List<String> effort, Config c) {
+    String label = ZoneRiskModel.labelColumn(kind);
+    Dataset<Row> labelled = data.where(col(label).isNotNull()).cache();
+    long maxWeek = labelled.selectExpr("max(week_index)").first().getLong(0);
+    long minWeek = labelled.selectExpr("min(week_index)").first().getLong(0);
+    Map<String, Double> scores = new LinkedHashMap<>();
+    Settings best = null;
+    double bestScore = Double.NaN;
+    for (int depth : c.depths()) {
+      for (int iter : c.iterations()) {
+        Settings s = new Settings(depth, iter, c.negativeSample(), c.seed());
+        List<Double> foldScores = new ArrayList<>();
+        for (int f = c.folds(); f >= 1; f--) {
+          long origin = maxWeek - (long) f * c.foldWeeks() + 1;
+          if (origin - minWeek < 4) {
+            continue;
+          }
+          Dataset<Row> train = labelled.where(col("week_index").lt(origin));
+          Dataset<Row> test = labelled.where(col("week_index").geq(origin)
+              .and(col("week_index").lt(origin + c.foldWeeks())));
+          ZoneRiskModel m = ZoneRiskModel.fit(kind, train, features, effort, s, 0);
+          List<Row> rows = m.score(test, false).select(col("score"), col(label)).collectAsList();
+          double[] p = new double[rows.size()];
+          double[] y = new double[rows.size()];
+          boolean[] pos = new boolean[rows.size()];
+          long[] ties = new long[rows.size()];
+          for (int i = 0; i < p.length; i++) {
+            p[i] = rows.get(i).getDouble(0);
+            y[i] = ((Number) rows.get(i).get(1)).doubleValue();
+            pos[i] = y[i] > 0;
+            ties[i] = i;
+          }
+          double v = kind == Kind.ZONE ? Metrics.prAuc(p, pos, ties) : Metrics.mae(p, y);
+          if (!Double.isNaN(v)) {
+            foldScores.add(v);
+          }
+        }
+        double mean = foldScores.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+        scores.put(String.format(Locale.ROOT, "depth=%d,iterations=%d", depth, iter), mean);
+        boolean better = best == null || (!Double.isNaN(mean) && (Double.isNaN(bestScore)
+            || (kind == Kind.ZONE ? mean > bestScore : mean < bestScore)));
+        if (better) {
+          best = s;
+          bestScore = mean;
+        }
+      }
+    }
+    labelled.unpersist();
+    return new Choice(best, scores, kind == Kind.ZONE ? "pr_auc_detected" : "mae_volume");
+  }
+}
