@@ -111,17 +111,33 @@ public final class TrainJob implements Job {
     Timestamp at = Timestamp.from(Instant.now());
     LakehousePaths paths = ctx.paths();
     long written = 0;
+    // the two models are independent: fit them from two driver threads, then record them in turn
+    Map<Kind, Object[]> fitted = new java.util.concurrent.ConcurrentHashMap<>();
+    Progress.Stage st = ctx.progress().stage("train zone_risk and corridor_volume on " + from + ".." + to);
+    List<Runnable> fits = new ArrayList<>();
+    for (Kind kind : Kind.values()) {
+      fits.add(() -> {
+        Dataset<Row> data = kind == Kind.ZONE ? zones : corridors;
+        List<String> features = kind == Kind.ZONE ? ZoneFeatures.zoneFeatureNames()
+            : ZoneFeatures.corridorFeatureNames();
+        long t0 = System.nanoTime();
+        Trainer.Choice choice = Trainer.select(kind, data, features, ZoneFeatures.EFFORT_FEATURES, tc);
+        ZoneRiskModel m = ZoneRiskModel.fit(kind, data, features, ZoneFeatures.EFFORT_FEATURES, choice.settings(),
+            kind == Kind.ZONE ? tc.calibrationWeeks() : 0);
+        fitted.put(kind, new Object[] {choice, m, (System.nanoTime() - t0) / 1e9, features});
+      });
+    }
+    long tAll = System.nanoTime();
+    org.borderwatch.core.job.Parallel.run(fits);
+    timings.put("training of both models (rolling selection + final fits), s", (System.nanoTime() - tAll) / 1e9);
+    StringBuilder done = new StringBuilder();
     for (Kind kind : Kind.values()) {
       String name = kind == Kind.ZONE ? ZONE_MODEL : CORRIDOR_MODEL;
-      Dataset<Row> data = kind == Kind.ZONE ? zones : corridors;
-      List<String> features = kind == Kind.ZONE ? ZoneFeatures.zoneFeatureNames() : ZoneFeatures.corridorFeatureNames();
-      Progress.Stage st = ctx.progress().stage("train " + name + " on " + from + ".." + to);
-      long t0 = System.nanoTime();
-      Trainer.Choice choice = Trainer.select(kind, data, features, ZoneFeatures.EFFORT_FEATURES, tc);
-      ZoneRiskModel m = ZoneRiskModel.fit(kind, data, features, ZoneFeatures.EFFORT_FEATURES, choice.settings(),
-          kind == Kind.ZONE ? tc.calibrationWeeks() : 0);
-      double secs = (System.nanoTime() - t0) / 1e9;
-      timings.put(name + " training (selection + final fit), s", secs);
+      Trainer.Choice choice = (Trainer.Choice) fitted.get(kind)[0];
+      ZoneRiskModel m = (ZoneRiskModel) fitted.get(kind)[1];
+      double secs = (double) fitted.get(kind)[2];
+      @SuppressWarnings("unchecked")
+      List<String> features = (List<String>) fitted.get(kind)[3];
       String path = paths.models() + "/" + name + "/" + version;
       m.save(path);
       Map<String, Object> params = new LinkedHashMap<>();
@@ -135,11 +151,13 @@ public final class TrainJob implements Job {
       Map<String, Object> metrics = new LinkedHashMap<>();
       metrics.put("selection_metric", choice.metric());
       metrics.put("candidates", choice.candidates());
+      metrics.put("training_seconds", secs);
       ModelRegistry.record(spark, name, version, at, from, to, params, metrics, m.importances(), path);
       written++;
-      st.done(String.format(Locale.ROOT, "depth %d, %d rounds, %.1f s", choice.settings().maxDepth(),
-          choice.settings().maxIter(), secs));
+      done.append(done.length() == 0 ? "" : "; ").append(String.format(Locale.ROOT, "%s depth %d, %d rounds",
+          name, choice.settings().maxDepth(), choice.settings().maxIter()));
     }
+    st.done(done.toString());
     if (backtest) {
       StudyGrid grid = new StudyGrid(cfg.get(ConfigKeys.ZONE_RESOLUTION), cfg.get(ConfigKeys.ZONE_RING));
       Backtest.Config bc = new Backtest.Config(cfg.get(ConfigKeys.MODEL_BACKTEST_WEEKS),

@@ -31,9 +31,9 @@ class TrainScoreTest {
   @BeforeAll
   static void trainOnce(SparkSession spark, BorderwatchConfig config) throws Exception {
     TinyWorld.ensure();
-    cfg = config.with(Map.of("models.gbt-depths", List.of(2, 3), "models.gbt-iterations", List.of(5),
-        "models.min-train-weeks", 8, "models.backtest-weeks", 4, "models.refit-weeks", 2,
-        "models.calibration-weeks", 3));
+    cfg = config.with(Map.of("models.gbt-depths", List.of(2, 3), "models.gbt-iterations", List.of(4),
+        "models.min-train-weeks", 8, "models.backtest-weeks", 4, "models.refit-weeks", 4,
+        "models.calibration-weeks", 3, "zones.ring", 1));
     JobContext ctx = JobContext.of(spark, cfg, null, "test", Progress.silent());
     new FeaturesJob().run(ctx);
     doc = Files.createTempFile("models", ".md");
@@ -51,7 +51,7 @@ class TrainScoreTest {
       assertEquals("2025-W01", r.getAs("train_from"));
       assertEquals("2025-W20", r.getAs("train_to"), "trained on every week with outcomes");
       assertTrue(((String) r.getAs("params")).contains("\"max_depth\""));
-      assertTrue(((String) r.getAs("metrics")).contains("depth=2,iterations=5"), (String) r.getAs("metrics"));
+      assertTrue(((String) r.getAs("metrics")).contains("depth=2,iterations=4"), (String) r.getAs("metrics"));
       for (String f : List.of("x_det_l4", "units_w")) {
         assertTrue(((String) r.getAs("importances")).contains("\"" + f + "\""), f);
       }

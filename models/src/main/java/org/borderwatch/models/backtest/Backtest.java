@@ -93,10 +93,15 @@ public final class Backtest {
 
     Progress.Stage sel = progress.stage("hyper-parameters by rolling validation (before " 
         + org.borderwatch.core.time.IsoWeek.ofIndex(origin0) + ")");
-    Trainer.Choice zc = Trainer.select(Kind.ZONE, zones.where(col("week_index").lt(origin0)), zf, effort,
-        config.training());
-    Trainer.Choice cc = Trainer.select(Kind.CORRIDOR, corridors.where(col("week_index").lt(origin0)), cf, effort,
-        config.training());
+    Trainer.Choice[] choices = new Trainer.Choice[2];
+    final long o0 = origin0;
+    org.borderwatch.core.job.Parallel.run(List.of(
+        () -> choices[0] = Trainer.select(Kind.ZONE, zones.where(col("week_index").lt(o0)), zf, effort,
+            config.training()),
+        () -> choices[1] = Trainer.select(Kind.CORRIDOR, corridors.where(col("week_index").lt(o0)), cf, effort,
+            config.training())));
+    Trainer.Choice zc = choices[0];
+    Trainer.Choice cc = choices[1];
     sel.done(zc.settings() + " / " + cc.settings());
 
     Map<Long, Map<String, Double>> trueCells = new HashMap<>();
@@ -127,10 +132,15 @@ public final class Backtest {
       Progress.Stage st = progress.stage("backtest block " + org.borderwatch.core.time.IsoWeek.ofIndex(o) + ".."
           + org.borderwatch.core.time.IsoWeek.ofIndex(end));
       long t0 = System.nanoTime();
-      ZoneRiskModel zm = ZoneRiskModel.fit(Kind.ZONE, zones.where(col("week_index").lt(o)), zf, effort,
-          zc.settings(), config.training().calibrationWeeks());
-      ZoneRiskModel cm = ZoneRiskModel.fit(Kind.CORRIDOR, corridors.where(col("week_index").lt(o)), cf, effort,
-          cc.settings(), 0);
+      ZoneRiskModel[] fitted = new ZoneRiskModel[2];
+      final long oo = o;
+      org.borderwatch.core.job.Parallel.run(List.of(
+          () -> fitted[0] = ZoneRiskModel.fit(Kind.ZONE, zones.where(col("week_index").lt(oo)), zf, effort,
+              zc.settings(), config.training().calibrationWeeks()),
+          () -> fitted[1] = ZoneRiskModel.fit(Kind.CORRIDOR, corridors.where(col("week_index").lt(oo)), cf, effort,
+              cc.settings(), 0)));
+      ZoneRiskModel zm = fitted[0];
+      ZoneRiskModel cm = fitted[1];
       trainSeconds += (System.nanoTime() - t0) / 1e9;
       fits++;
       Dataset<Row> block = zones.where(col("week_index").between(o, end));

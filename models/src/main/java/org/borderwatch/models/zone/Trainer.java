@@ -33,18 +33,25 @@ public final class Trainer {
     Dataset<Row> labelled = data.where(col(label).isNotNull()).cache();
     long maxWeek = labelled.selectExpr("max(week_index)").first().getLong(0);
     long minWeek = labelled.selectExpr("min(week_index)").first().getLong(0);
-    Map<String, Double> scores = new LinkedHashMap<>();
-    Settings best = null;
-    double bestScore = Double.NaN;
+    // every candidate on every fold: independent fits, run from a few driver threads (boosting is many small
+    // Spark jobs, so concurrent fits overlap their scheduling latency)
+    List<Settings> candidates = new ArrayList<>();
     for (int depth : c.depths()) {
       for (int iter : c.iterations()) {
-        Settings s = new Settings(depth, iter, c.negativeSample(), c.seed());
-        List<Double> foldScores = new ArrayList<>();
-        for (int f = c.folds(); f >= 1; f--) {
-          long origin = maxWeek - (long) f * c.foldWeeks() + 1;
-          if (origin - minWeek < 4) {
-            continue;
-          }
+        candidates.add(new Settings(depth, iter, c.negativeSample(), c.seed()));
+      }
+    }
+    Map<String, Double> foldScore = new java.util.concurrent.ConcurrentHashMap<>();
+    List<Runnable> tasks = new ArrayList<>();
+    for (int ci = 0; ci < candidates.size(); ci++) {
+      Settings s = candidates.get(ci);
+      for (int f = c.folds(); f >= 1; f--) {
+        long origin = maxWeek - (long) f * c.foldWeeks() + 1;
+        if (origin - minWeek < 4) {
+          continue;
+        }
+        String key = ci + "|" + f;
+        tasks.add(() -> {
           Dataset<Row> train = labelled.where(col("week_index").lt(origin));
           Dataset<Row> test = labelled.where(col("week_index").geq(origin)
               .and(col("week_index").lt(origin + c.foldWeeks())));
@@ -62,17 +69,32 @@ public final class Trainer {
           }
           double v = kind == Kind.ZONE ? Metrics.prAuc(p, pos, ties) : Metrics.mae(p, y);
           if (!Double.isNaN(v)) {
-            foldScores.add(v);
+            foldScore.put(key, v);
           }
+        });
+      }
+    }
+    org.borderwatch.core.job.Parallel.run(tasks);
+    Map<String, Double> scores = new LinkedHashMap<>();
+    Settings best = null;
+    double bestScore = Double.NaN;
+    for (int ci = 0; ci < candidates.size(); ci++) {
+      Settings s = candidates.get(ci);
+      double sum = 0;
+      int n = 0;
+      for (Map.Entry<String, Double> e : foldScore.entrySet()) {
+        if (e.getKey().startsWith(ci + "|")) {
+          sum += e.getValue();
+          n++;
         }
-        double mean = foldScores.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
-        scores.put(String.format(Locale.ROOT, "depth=%d,iterations=%d", depth, iter), mean);
-        boolean better = best == null || (!Double.isNaN(mean) && (Double.isNaN(bestScore)
-            || (kind == Kind.ZONE ? mean > bestScore : mean < bestScore)));
-        if (better) {
-          best = s;
-          bestScore = mean;
-        }
+      }
+      double mean = n == 0 ? Double.NaN : sum / n;
+      scores.put(String.format(Locale.ROOT, "depth=%d,iterations=%d", s.maxDepth(), s.maxIter()), mean);
+      boolean better = best == null || (!Double.isNaN(mean) && (Double.isNaN(bestScore)
+          || (kind == Kind.ZONE ? mean > bestScore : mean < bestScore)));
+      if (better) {
+        best = s;
+        bestScore = mean;
       }
     }
     labelled.unpersist();

@@ -200,23 +200,35 @@ public final class ZoneRiskModel {
       }
     }
     Dataset<Row> full = score(base, false).select(col(key), col("week"), col("score").as("s_full"));
-    Dataset<Row> variants = null;
+    // one copy of each row per feature (explode, not a union of plans), with that feature at its typical value
+    List<String> occluded = new ArrayList<>();
     for (String f : features) {
-      if (standardEffort && this.standardEffort.containsKey(f)) {
-        continue; // held at the standard: not a reason
+      if (!(standardEffort && this.standardEffort.containsKey(f))) {
+        occluded.add(f); // effort held at the standard is not a reason
       }
-      Dataset<Row> v = base.withColumn("bw_feature", lit(f)).withColumn("bw_value", col(f).cast("double"))
-          .withColumn(f, lit(typical.get(f)));
-      variants = variants == null ? v : variants.unionByName(v);
     }
-    Dataset<Row> occluded = score(variants, false).select(col(key), col("week"), col("bw_feature").as("feature"),
+    Column which = org.apache.spark.sql.functions.array(occluded.stream().map(org.apache.spark.sql.functions::lit)
+        .toArray(Column[]::new));
+    Dataset<Row> variants = base.withColumn("bw_feature", org.apache.spark.sql.functions.explode(which));
+    Column value = null;
+    for (String f : occluded) {
+      value = value == null ? when(col("bw_feature").equalTo(f), col(f).cast("double"))
+          : value.when(col("bw_feature").equalTo(f), col(f).cast("double"));
+    }
+    variants = variants.withColumn("bw_value", value);
+    Map<String, Column> replaced = new LinkedHashMap<>();
+    for (String f : occluded) {
+      replaced.put(f, when(col("bw_feature").equalTo(f), lit(typical.get(f))).otherwise(col(f)));
+    }
+    variants = variants.withColumns(replaced);
+    Dataset<Row> scoredVariants = score(variants, false).select(col(key), col("week"), col("bw_feature").as("feature"),
         col("bw_value").as("value"), col("score").as("s_occ"));
     Map<String, Double> t = typical;
     List<Row> trows = new ArrayList<>();
     t.forEach((k, v) -> trows.add(org.apache.spark.sql.RowFactory.create(k, v)));
     Dataset<Row> typ = spark.createDataFrame(trows, new org.apache.spark.sql.types.StructType()
         .add("feature", "string").add("typical", "double"));
-    return occluded.join(full, new String[] {key, "week"}).join(org.apache.spark.sql.functions.broadcast(typ), "feature")
+    return scoredVariants.join(full, new String[] {key, "week"}).join(org.apache.spark.sql.functions.broadcast(typ), "feature")
         .withColumn("effect", col("s_full").minus(col("s_occ"))).drop("s_full", "s_occ");
   }
 
