@@ -24,12 +24,12 @@ import picocli.CommandLine.Spec;
  * bench SUITE: runs a benchmark in a lakehouse of its own (bench/work/SCALE), each figure a ratio against
  * a plain-Spark baseline measured in the same run. Results are printed and saved under bench/results/.
  */
-@Command(name = "bench", description = "Run a benchmark suite (simulate, ingest, resolve) with its plain-Spark baseline.")
+@Command(name = "bench", description = "Run a benchmark suite (simulate, ingest, resolve, models) with its plain-Spark baseline.")
 public final class BenchCommand implements Callable<Integer> {
   /** Suites. */
-  public static final List<String> SUITES = List.of("simulate", "ingest", "resolve");
+  public static final List<String> SUITES = List.of("simulate", "ingest", "resolve", "models");
 
-  @Parameters(paramLabel = "SUITE", description = "simulate, ingest or resolve")
+  @Parameters(paramLabel = "SUITE", description = "simulate, ingest, resolve or models")
   String suite;
 
   @Option(names = "--scale", defaultValue = "medium", description = "World size (default: ${DEFAULT-VALUE})")
@@ -82,7 +82,11 @@ public final class BenchCommand implements Callable<Integer> {
         ctx.progress().info("no " + sc.name().toLowerCase(Locale.ROOT) + " world in " + world + ": simulating it");
         new SimulateJob(sc, 42L, null, null, world, null, null).run(ctx);
       }
-      r = suite.equals("ingest") ? IngestBench.run(ctx, world, scale, dir) : ResolveBench.run(ctx, world, scale);
+      r = switch (suite) {
+        case "ingest" -> IngestBench.run(ctx, world, scale, dir);
+        case "resolve" -> ResolveBench.run(ctx, world, scale);
+        default -> ModelsBench.run(ctx, world, scale);
+      };
     }
     r.print(out);
     out.println("saved " + r.save(results));
