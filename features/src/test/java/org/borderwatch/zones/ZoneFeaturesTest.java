@@ -42,12 +42,12 @@ class ZoneFeaturesTest {
     grid = new StudyGrid(cfg.get(ConfigKeys.ZONE_RESOLUTION), cfg.get(ConfigKeys.ZONE_RING));
   }
 
-  /** Feature values of one week, keyed by cell, features only (no labels). */
-  static Map<String, List<Object>> features(Dataset<Row> zones) {
-    List<String> cols = new ArrayList<>(List.of("cell"));
-    cols.addAll(ZoneFeatures.zoneFeatureNames());
+  /** Feature values of one week, keyed by zone or corridor, features only (no labels). */
+  static Map<String, List<Object>> values(Dataset<Row> rows, String key, List<String> names) {
+    List<String> cols = new ArrayList<>(List.of(key));
+    cols.addAll(names);
     Map<String, List<Object>> out = new TreeMap<>();
-    for (Row r : zones.selectExpr(cols.toArray(new String[0])).collectAsList()) {
+    for (Row r : rows.selectExpr(cols.toArray(new String[0])).collectAsList()) {
       List<Object> v = new ArrayList<>();
       for (int i = 1; i < r.length(); i++) {
         v.add(r.get(i));
@@ -57,18 +57,12 @@ class ZoneFeaturesTest {
     return out;
   }
 
-  static Map<String, List<Object>> corridorFeatures(Dataset<Row> c) {
-    List<String> cols = new ArrayList<>(List.of("corridor_id"));
-    cols.addAll(ZoneFeatures.corridorFeatureNames());
-    Map<String, List<Object>> out = new TreeMap<>();
-    for (Row r : c.selectExpr(cols.toArray(new String[0])).collectAsList()) {
-      List<Object> v = new ArrayList<>();
-      for (int i = 1; i < r.length(); i++) {
-        v.add(r.get(i));
-      }
-      out.put(r.getString(0), v);
-    }
-    return out;
+  static Map<String, List<Object>> features(Dataset<Row> zones) {
+    return values(zones, "cell", ZoneFeatures.zoneFeatureNames());
+  }
+
+  static Map<String, List<Object>> corridorFeatures(Dataset<Row> corridors) {
+    return values(corridors, "corridor_id", ZoneFeatures.corridorFeatureNames());
   }
 
   /** Whether a record was available only from week W on: its own week or its file's week is W or later. */
