@@ -41,6 +41,7 @@ public final class PipelineCommand extends BaseCommand {
 
   @Override
   public Integer call() throws Exception {
+    IsoWeek requested = week == null ? null : IsoWeek.parse(week); // a bad week is a usage error, before any work
     long start = System.nanoTime();
     List<StageResult> results = new ArrayList<>();
     SparkSession spark = spark();
@@ -63,7 +64,7 @@ public final class PipelineCommand extends BaseCommand {
     FeaturesJob features = new FeaturesJob();
     results.add(stage("features", features, null));
     IsoWeek dataWeek = features.lastDataWeek();
-    IsoWeek reportWeek = week == null ? dataWeek : IsoWeek.parse(week);
+    IsoWeek reportWeek = requested == null ? dataWeek : requested;
     IsoWeek forecastWeek = reportWeek.plus(1);
     String why = retrainReason(spark, dataWeek);
     if (why != null) {
