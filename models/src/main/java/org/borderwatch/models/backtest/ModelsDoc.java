@@ -17,6 +17,20 @@ public final class ModelsDoc {
   private static final List<String> ZONE_METRICS = List.of("hit_rate@1%", "hit_rate@5%", "hit_rate@10%", "pai@1%",
       "pai@5%", "pai@10%", "pr_auc");
 
+  static final String CAVEATS = "\n"
+      + "## Caveats\n"
+      + "\n"
+      + "- Events are rare (a detection in well under 1% of zone-weeks), so most predicted probabilities are\n"
+      + "  tiny and the expected calibration error is small almost by construction; the top bins of the curve\n"
+      + "  above are the ones to read.\n"
+      + "- The corridor model ranks the busiest corridors better than last week's counts but not clearly better\n"
+      + "  than the last four weeks', and its volume error is higher than both baselines: treat route forecasts\n"
+      + "  as a ranking, not as counts.\n"
+      + "- Truth exists only in the simulator. On real data only the \"detections\" tables can be computed, and\n"
+      + "  they reward predicting where patrols will be; the standard-effort ranking is the one built to find\n"
+      + "  traffic that patrols do not yet see.\n"
+      + "";
+
   public static double bestBaseline(Backtest.Report r, String model, String target, String metric) {
     double best = Double.NaN;
     List<String> methods = model.equals("zone") ? Backtest.ZONE_METHODS : Backtest.CORRIDOR_METHODS;
@@ -128,6 +142,7 @@ public final class ModelsDoc {
     }
     b.append("\nTop-5 recall: of the five busiest corridors of the week (by true travellers, or by people "
         + "detected), the share the method put in its own top five. MAE: people detected per corridor-week.\n");
+    b.append(CAVEATS);
     Files.createDirectories(file.toAbsolutePath().getParent());
     Files.writeString(file, b.toString(), StandardCharsets.UTF_8);
   }
