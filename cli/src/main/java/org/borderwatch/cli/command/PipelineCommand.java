@@ -74,6 +74,7 @@ public final class PipelineCommand extends BaseCommand {
     }
     results.add(stage("score", new ScoreJob(), forecastWeek));
     results.add(notBuilt("victims"));
+    results.add(stage("deploy", new org.borderwatch.report.deploy.DeploymentJob(), forecastWeek));
     results.add(notBuilt("report"));
 
     double total = (System.nanoTime() - start) / 1e9;
@@ -88,7 +89,8 @@ public final class PipelineCommand extends BaseCommand {
     }
     out.printf(Locale.ROOT, "total %.1f s (%.1f min) on %d cores%n", total, total / 60,
         Runtime.getRuntime().availableProcessors());
-    out.println("forecasts: gold.zone_risk_weekly, gold.route_risk_weekly (week " + forecastWeek + "); "
+    out.println("forecasts: gold.zone_risk_weekly, gold.route_risk_weekly, gold.deployment_recommendations (week "
+        + forecastWeek + "); "
         + "query them with: bin/borderwatch sql \"select * from gold.zone_risk_weekly where week = '" + forecastWeek
         + "' order by rank limit 10\"");
     out.flush();

@@ -88,6 +88,9 @@ public final class Tables {
   public static final TableId GOLD_ROUTE_RISK = new TableId(Layer.GOLD, "route_risk_weekly",
       "Next-week activity per corridor: predicted volume, change against the last four weeks, reasons");
 
+  public static final TableId GOLD_DEPLOYMENT = new TableId(Layer.GOLD, "deployment_recommendations",
+      "Recommended patrol deployment for a week: units per base and zone maximising expected interdictions");
+
   // ---- ops ----
   public static final TableId INGEST_LOG = new TableId(Layer.OPS, "ingest_log",
       "One row per landing file and ingest run: lines read, rows landed, rows quarantined, duplicates, drift");

@@ -113,6 +113,14 @@ public final class ConfigKeys {
   public static final ConfigKey<Double> MODEL_KDE_BANDWIDTH_KM = ConfigKey.decimal("models.kde-bandwidth-km",
       "Bandwidth of the kernel-density baseline", 1, 200);
 
+  public static final ConfigKey<String> DEPLOY_UNITS_FILE = ConfigKey.string("deploy.units-file",
+      "CSV of patrol units (base_id,name,lat,lon,units,reach_km); empty = the bundled conf/patrol-units.csv",
+      Pattern.compile("^$|^\\S.*\\.csv$"), "empty (the bundled conf/patrol-units.csv) or a path to a .csv file");
+
+  public static final ConfigKey<Double> DEPLOY_PER_UNIT = ConfigKey.decimal("deploy.interdiction-per-unit",
+      "Chance that one unit working a zone for a week interdicts a given crossing there (diminishing returns)",
+      0.01, 0.99);
+
   /** All keys, in declaration order. */
   public static List<ConfigKey<?>> all() {
     return Holder.ALL;
