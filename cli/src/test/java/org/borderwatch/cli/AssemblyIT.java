@@ -56,7 +56,7 @@ class AssemblyIT {
     String root = dir.resolve("lakehouse").toString();
     Result tables = exec(sparkSubmit("--conf", "lakehouse.root=" + root, "tables"), Map.of(), dir);
     assertEquals(0, tables.exit(), tables.err());
-    assertTrue(tables.out().startsWith("layer  table"), tables.out());
+    assertTrue(tables.out().matches("(?s)^layer +table .*"), tables.out());
     assertTrue(tables.out().contains("job_runs"), tables.out());
 
     Result dbs = exec(sparkSubmit("--conf", "lakehouse.root=" + root, "sql", "--format", "csv", "show databases"),
