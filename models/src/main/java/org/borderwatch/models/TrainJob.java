@@ -86,7 +86,8 @@ public final class TrainJob implements Job {
 
   public static Trainer.Config trainerConfig(BorderwatchConfig c) {
     return new Trainer.Config(c.get(ConfigKeys.MODEL_GBT_DEPTHS), c.get(ConfigKeys.MODEL_GBT_ITERATIONS),
-        c.get(ConfigKeys.MODEL_NEGATIVE_SAMPLE), c.get(ConfigKeys.MODEL_CALIBRATION_WEEKS), 2,
+        c.get(ConfigKeys.MODEL_NEGATIVE_SAMPLE), c.get(ConfigKeys.MODEL_CALIBRATION_WEEKS),
+        c.get(ConfigKeys.MODEL_VALIDATION_FOLDS),
         c.get(ConfigKeys.MODEL_REFIT_WEEKS), 7L);
   }
 

@@ -33,7 +33,7 @@ class TrainScoreTest {
     TinyWorld.ensure();
     cfg = config.with(Map.of("models.gbt-depths", List.of(2, 3), "models.gbt-iterations", List.of(4),
         "models.min-train-weeks", 8, "models.backtest-weeks", 4, "models.refit-weeks", 4,
-        "models.calibration-weeks", 3, "zones.ring", 1));
+        "models.calibration-weeks", 3, "zones.ring", 1, "models.validation-folds", 1));
     JobContext ctx = JobContext.of(spark, cfg, null, "test", Progress.silent());
     new FeaturesJob().run(ctx);
     doc = Files.createTempFile("models", ".md");

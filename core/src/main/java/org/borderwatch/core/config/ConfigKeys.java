@@ -101,6 +101,9 @@ public final class ConfigKeys {
   public static final ConfigKey<Integer> MODEL_MIN_TRAIN_WEEKS = ConfigKey.integer("models.min-train-weeks",
       "Weeks of features a model needs before it is trained", 2, 520);
 
+  public static final ConfigKey<Integer> MODEL_VALIDATION_FOLDS = ConfigKey.integer("models.validation-folds",
+      "Folds of the rolling time-series validation that chooses hyper-parameters (each refit-weeks long)", 1, 12);
+
   public static final ConfigKey<List<Integer>> MODEL_GBT_DEPTHS = ConfigKey.intList("models.gbt-depths",
       "Tree depths tried by rolling time-series validation", 1, 12);
 
