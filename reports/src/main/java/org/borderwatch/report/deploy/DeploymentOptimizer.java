@@ -44,7 +44,7 @@ public final class DeploymentOptimizer {
 
   /** Whether a zone is within a base's reach. */
   public static boolean reaches(Base b, Zone z) {
-    return km(b.lat(), b.lon(), z.lat(), z.lon()) <= b.reachKm();
+    return org.borderwatch.zones.StudyGrid.km(b.lat(), b.lon(), z.lat(), z.lon()) <= b.reachKm();
   }
 
   public static Plan optimise(List<Base> bases, List<Zone> zones, double perUnit) {
@@ -133,15 +133,6 @@ public final class DeploymentOptimizer {
       v += value(zones.get(z), k, perUnit);
     }
     return v;
-  }
-
-  static double km(double lat1, double lon1, double lat2, double lon2) {
-    double p1 = Math.toRadians(lat1);
-    double p2 = Math.toRadians(lat2);
-    double dp = p2 - p1;
-    double dl = Math.toRadians(lon2 - lon1);
-    double a = Math.sin(dp / 2) * Math.sin(dp / 2) + Math.cos(p1) * Math.cos(p2) * Math.sin(dl / 2) * Math.sin(dl / 2);
-    return 6371.0 * 2 * Math.atan2(Math.sqrt(a), Math.sqrt(1 - a));
   }
 
   /** Residual graph in edge arrays; edge e and e^1 are a pair (forward, backward). */
