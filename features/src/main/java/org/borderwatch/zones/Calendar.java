@@ -17,11 +17,6 @@ public final class Calendar {
 
   static final MonthDay SONGKRAN = MonthDay.of(4, 13);
 
-  /** ISO week number 1..53. */
-  public static int weekOfYear(IsoWeek w) {
-    return w.week();
-  }
-
   /** South-west monsoon on the Andaman Sea: June to September (sea crossings nearly stop). */
   public static boolean monsoon(IsoWeek w) {
     int m = w.start().plusDays(3).getMonthValue();

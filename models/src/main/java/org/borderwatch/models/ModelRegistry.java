@@ -44,20 +44,17 @@ public final class ModelRegistry {
     }
   }
 
-  /** Path of the latest version of a model, or null. */
-  public static String latestPath(SparkSession spark, String model) {
+  /** The latest registered version of a model. */
+  public record Latest(String version, String path, java.sql.Timestamp trainedAt) {}
+
+  /** The latest version of a model, or null when none is registered. */
+  public static Latest latest(SparkSession spark, String model) {
     if (!Lakehouse.exists(spark, Tables.MODEL_REGISTRY)) {
       return null;
     }
-    List<Row> r = spark.table(Tables.MODEL_REGISTRY.fullName()).where("model = '" + model + "'")
-        .orderBy(org.apache.spark.sql.functions.col("version").desc()).select("path", "version").limit(1)
-        .collectAsList();
-    return r.isEmpty() ? null : r.get(0).getString(0);
-  }
-
-  public static String latestVersion(SparkSession spark, String model) {
-    List<Row> r = spark.table(Tables.MODEL_REGISTRY.fullName()).where("model = '" + model + "'")
-        .orderBy(org.apache.spark.sql.functions.col("version").desc()).select("version").limit(1).collectAsList();
-    return r.isEmpty() ? null : r.get(0).getString(0);
+    List<Row> r = spark.table(Tables.MODEL_REGISTRY.fullName()).where(org.apache.spark.sql.functions.col("model")
+        .equalTo(model)).orderBy(org.apache.spark.sql.functions.col("version").desc())
+        .select("version", "path", "trained_at").limit(1).collectAsList();
+    return r.isEmpty() ? null : new Latest(r.get(0).getString(0), r.get(0).getString(1), r.get(0).getTimestamp(2));
   }
 }

@@ -88,9 +88,9 @@ public final class ScoreJob implements Job {
   @Override
   public JobOutcome run(JobContext ctx) throws Exception {
     SparkSession spark = ctx.spark();
-    String zonePath = ModelRegistry.latestPath(spark, TrainJob.ZONE_MODEL);
-    String corrPath = ModelRegistry.latestPath(spark, TrainJob.CORRIDOR_MODEL);
-    if (zonePath == null || corrPath == null) {
+    ModelRegistry.Latest zoneModel = ModelRegistry.latest(spark, TrainJob.ZONE_MODEL);
+    ModelRegistry.Latest corrModel = ModelRegistry.latest(spark, TrainJob.CORRIDOR_MODEL);
+    if (zoneModel == null || corrModel == null) {
       throw Errors.missingInput("a trained model in ops.model_registry", "run 'borderwatch train' first");
     }
     Dataset<Row> zf = spark.table(Tables.SILVER_ZONE_FEATURES.fullName());
@@ -100,13 +100,12 @@ public final class ScoreJob implements Job {
     if (zones.isEmpty()) {
       throw Errors.missingInput("features for " + week, "run 'borderwatch features --week " + week + "' first");
     }
-    String zoneVersion = ModelRegistry.latestVersion(spark, TrainJob.ZONE_MODEL);
-    String corrVersion = ModelRegistry.latestVersion(spark, TrainJob.CORRIDOR_MODEL);
-    Timestamp trainedAt = spark.table(Tables.MODEL_REGISTRY.fullName()).where("model = '" + TrainJob.ZONE_MODEL
-        + "' and version = '" + zoneVersion + "'").select("trained_at").first().getTimestamp(0);
+    String zoneVersion = zoneModel.version();
+    String corrVersion = corrModel.version();
+    Timestamp trainedAt = zoneModel.trainedAt();
 
     Progress.Stage st = ctx.progress().stage("score zones for " + week);
-    ZoneRiskModel zm = ZoneRiskModel.load(zonePath);
+    ZoneRiskModel zm = ZoneRiskModel.load(zoneModel.path());
     Dataset<Row> std = zm.score(zones, true).select(col("cell"), col("week"), col("crossing_id"), col("score")
         .as("probability"), col("expected_count"));
     Dataset<Row> plan = zm.score(zones, false).select(col("cell"), col("score").as("probability_planned"));
@@ -125,7 +124,7 @@ public final class ScoreJob implements Job {
     st.done(n);
 
     Progress.Stage sc = ctx.progress().stage("score corridors for " + week);
-    ZoneRiskModel cm = ZoneRiskModel.load(corrPath);
+    ZoneRiskModel cm = ZoneRiskModel.load(corrModel.path());
     Dataset<Row> corr = spark.table(Tables.SILVER_CORRIDOR_FEATURES.fullName()).where(col("week").equalTo(
         week.toString()));
     Dataset<Row> cstd = cm.score(corr, true).select(col("corridor_id"), col("week"), col("crossing_id"),

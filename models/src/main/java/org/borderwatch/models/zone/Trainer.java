@@ -41,7 +41,10 @@ public final class Trainer {
         candidates.add(new Settings(depth, iter, c.negativeSample(), c.seed()));
       }
     }
-    Map<String, Double> foldScore = new java.util.concurrent.ConcurrentHashMap<>();
+    double[][] foldScore = new double[candidates.size()][c.folds() + 1]; // NaN: fold not run or undefined
+    for (double[] row : foldScore) {
+      java.util.Arrays.fill(row, Double.NaN);
+    }
     List<Runnable> tasks = new ArrayList<>();
     for (int ci = 0; ci < candidates.size(); ci++) {
       Settings s = candidates.get(ci);
@@ -50,7 +53,8 @@ public final class Trainer {
         if (origin - minWeek < 4) {
           continue;
         }
-        String key = ci + "|" + f;
+        final int candidate = ci;
+        final int fold = f;
         tasks.add(() -> {
           Dataset<Row> train = labelled.where(col("week_index").lt(origin));
           Dataset<Row> test = labelled.where(col("week_index").geq(origin)
@@ -68,9 +72,7 @@ public final class Trainer {
             ties[i] = i;
           }
           double v = kind == Kind.ZONE ? Metrics.prAuc(p, pos, ties) : Metrics.mae(p, y);
-          if (!Double.isNaN(v)) {
-            foldScore.put(key, v);
-          }
+          foldScore[candidate][fold] = v; // each task writes its own cell
         });
       }
     }
@@ -82,9 +84,9 @@ public final class Trainer {
       Settings s = candidates.get(ci);
       double sum = 0;
       int n = 0;
-      for (Map.Entry<String, Double> e : foldScore.entrySet()) {
-        if (e.getKey().startsWith(ci + "|")) {
-          sum += e.getValue();
+      for (double v : foldScore[ci]) {
+        if (!Double.isNaN(v)) {
+          sum += v;
           n++;
         }
       }
