@@ -1,11 +1,41 @@
 package org.borderwatch.cli.command;
 
+import java.util.Locale;
+import java.util.Map;
+import org.borderwatch.core.config.LakehousePaths;
+import org.borderwatch.core.time.IsoWeek;
+import org.borderwatch.networks.NetworksEvaluation;
+import org.borderwatch.networks.NetworksJob;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 @Command(name = "networks", description = "Find networks, key individuals, roles, money flows and mule accounts (GraphX).")
-public final class NetworksCommand extends NotBuiltCommand {
+public final class NetworksCommand extends BaseCommand {
+  @Option(names = "--week", paramLabel = "YYYY-Www", description = "Week to analyse (default: the latest with data)")
+  String week;
+
+  @Option(names = "--evaluate", description = "Also print accuracy against the simulator's truth")
+  boolean evaluate;
+
+  @Option(names = "--truth", paramLabel = "DIR", description = "Truth folder (default: <lakehouse>/world/truth)")
+  String truth;
+
   @Override
-  protected String plannedIn() {
-    return "network analytics";
+  public Integer call() throws Exception {
+    IsoWeek w = week == null ? null : IsoWeek.parse(week);
+    NetworksJob job = new NetworksJob();
+    out().println(runJob(job, w).summary());
+    if (evaluate) {
+      String dir = truth != null ? truth : new LakehousePaths(config()).truth();
+      Map<String, Double> m = NetworksEvaluation.evaluate(spark(), dir, job.week().toString());
+      out().println("Accuracy against the simulator's truth:");
+      m.forEach((k, v) -> out().printf(Locale.ROOT, "  %-28s %s%n", k,
+          v == Math.rint(v) && Math.abs(v) > 1 ? String.format(Locale.ROOT, "%,.0f", v)
+              : String.format(Locale.ROOT, "%.4f", v)));
+      out().println("Error analysis:");
+      NetworksEvaluation.errorAnalysis(spark(), job.week().toString()).forEach(l -> out().println("  " + l));
+    }
+    out().flush();
+    return 0;
   }
 }

@@ -88,6 +88,16 @@ public final class Tables {
   public static final TableId GOLD_ROUTE_RISK = new TableId(Layer.GOLD, "route_risk_weekly",
       "Next-week activity per corridor: predicted volume, change against the last four weeks, reasons");
 
+  public static final TableId GOLD_NETWORKS = new TableId(Layer.GOLD, "networks",
+      "Offender networks of the week: size, members by role, corridors, money, change since last week");
+  public static final TableId GOLD_KEY_INDIVIDUALS = new TableId(Layer.GOLD, "key_individuals",
+      "Persons to prioritise (pseudonymised), ranked, with the links and case files behind each rank");
+  public static final TableId GOLD_PERSON_ROLES = new TableId(Layer.GOLD, "person_roles",
+      "Inferred role of every network member (pseudonymised), with confidence; travellers and victims marked protect");
+  public static final TableId GOLD_MONEY_FLOWS = new TableId(Layer.GOLD, "money_flows",
+      "Money between networks, countries and roles over the analysis window");
+  public static final TableId GOLD_MULE_ACCOUNTS = new TableId(Layer.GOLD, "mule_accounts",
+      "Accounts scored as money mules (pseudonymised), with the indicators that fired");
   public static final TableId GOLD_DEPLOYMENT = new TableId(Layer.GOLD, "deployment_recommendations",
       "Recommended patrol deployment for a week: units per base and zone maximising expected interdictions");
 

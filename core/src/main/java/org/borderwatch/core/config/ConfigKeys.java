@@ -124,6 +124,26 @@ public final class ConfigKeys {
       "Chance that one unit working a zone for a week interdicts a given crossing there (diminishing returns)",
       0.01, 0.99);
 
+  public static final ConfigKey<Integer> NETWORK_WINDOW_WEEKS = ConfigKey.integer("networks.window-weeks",
+      "Weeks of links (ending at the week analysed) that make the network graph; older links age out", 1, 520);
+
+  public static final ConfigKey<Double> NETWORK_MIN_MONEY_USD = ConfigKey.decimal("networks.min-money-usd",
+      "Total USD between two accounts for the money link to join their holders' networks", 0, 1e9);
+
+  public static final ConfigKey<Integer> NETWORK_HUB_DEGREE = ConfigKey.integer("networks.hub-degree",
+      "Accounts with more counterparties than this (agents, collection points) do not join networks by money", 2,
+      100000);
+
+  public static final ConfigKey<Integer> NETWORK_BETWEENNESS_SAMPLES = ConfigKey.integer(
+      "networks.betweenness-samples",
+      "Sources sampled for approximate betweenness in a network larger than this (smaller ones are exact)", 8, 100000);
+
+  public static final ConfigKey<Integer> NETWORK_PAGERANK_ITERATIONS = ConfigKey.integer(
+      "networks.pagerank-iterations", "PageRank iterations (GraphX static PageRank)", 1, 200);
+
+  public static final ConfigKey<Double> NETWORK_MULE_THRESHOLD = ConfigKey.decimal("networks.mule-threshold",
+      "Mule score from which an account is listed in gold.mule_accounts", 0, 1);
+
   /** All keys, in declaration order. */
   public static List<ConfigKey<?>> all() {
     return Holder.ALL;
