@@ -24,12 +24,12 @@ import picocli.CommandLine.Spec;
  * bench SUITE: runs a benchmark in a lakehouse of its own (bench/work/SCALE), each figure a ratio against
  * a plain-Spark baseline measured in the same run. Results are printed and saved under bench/results/.
  */
-@Command(name = "bench", description = "Run a benchmark suite (simulate, ingest, resolve, models) with its plain-Spark baseline.")
+@Command(name = "bench", description = "Run a benchmark suite (simulate, ingest, resolve, networks, models) with its plain-Spark baseline.")
 public final class BenchCommand implements Callable<Integer> {
   /** Suites. */
-  public static final List<String> SUITES = List.of("simulate", "ingest", "resolve", "models");
+  public static final List<String> SUITES = List.of("simulate", "ingest", "resolve", "networks", "models");
 
-  @Parameters(paramLabel = "SUITE", description = "simulate, ingest, resolve or models")
+  @Parameters(paramLabel = "SUITE", description = "simulate, ingest, resolve, networks or models")
   String suite;
 
   @Option(names = "--scale", defaultValue = "medium", description = "World size (default: ${DEFAULT-VALUE})")
@@ -85,6 +85,7 @@ public final class BenchCommand implements Callable<Integer> {
       r = switch (suite) {
         case "ingest" -> IngestBench.run(ctx, world, scale, dir);
         case "resolve" -> ResolveBench.run(ctx, world, scale);
+        case "networks" -> NetworksBench.run(ctx, world, scale);
         default -> ModelsBench.run(ctx, world, scale);
       };
     }

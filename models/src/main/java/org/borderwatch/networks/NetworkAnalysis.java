@@ -104,7 +104,9 @@ public final class NetworkAnalysis {
             + "from bw_net_vertices v join bw_net_activity a on a.id = v.id where v.network is not null and "
             + "a.suspect_cases > 0 and not v.protect"), s.betweennessSamples(), 0.15).localCheckpoint();
     local.createOrReplaceTempView("bw_net_local");
-    spark.sql("select v.id, v.kind, v.network, coalesce(p.pagerank, 0) pagerank, l.ppr, l.betweenness, l.core, "
+    // rounded: sums over messages may come in any order, the outputs must not change between runs
+    spark.sql("select v.id, v.kind, v.network, round(coalesce(p.pagerank, 0), 9) pagerank, round(l.ppr, 12) ppr, "
+        + "round(l.betweenness, 9) betweenness, l.core, "
         + "l.community, l.strength, l.component_size from bw_net_vertices v join bw_net_local l on l.vid = v.vid "
         + "left join bw_net_pagerank p on p.vid = v.vid").localCheckpoint().createOrReplaceTempView("bw_net_algo");
     long networks = spark.sql("select count(*) from bw_net_network_components").first().getLong(0);

@@ -12,15 +12,16 @@ final class NetworkSql {
   static final String PERSON_FEATURES = """
       with own as (select src per, dst item from bw_net_edges where kind = 'owns'),
       named0 as (select o.per, n.src case_id from own o join bw_net_edges n on n.kind = 'named_in' and n.dst = o.item),
-      named as (select p.per, count(distinct p.case_id) named_cases, slice(array_sort(collect_set(p.case_id)), 1, 5) named_ev
+      named as (select p.per, count(distinct p.case_id) named_cases,
+          slice(array_sort(collect_set(substring(p.case_id, 6))), 1, 5) named_ev
         from named0 p left anti join (select src case_id, dst per from bw_net_edges where kind = 'suspect_in') s
           on s.case_id = p.case_id and s.per = p.per
         group by p.per),
       acc as (select per, item acc from own where item like 'acc:%'),
-      min_ as (select a.per, sum(m.amount_usd) in_usd, count(distinct m.src) payers,
+      min_ as (select a.per, round(sum(m.amount_usd), 2) in_usd, count(distinct m.src) payers,
           slice(array_sort(flatten(collect_list(m.evidence))), 1, 5) in_ev
         from acc a join bw_net_edges m on m.kind = 'money' and m.dst = a.acc and m.src <> a.acc group by a.per),
-      mout as (select a.per, sum(m.amount_usd) out_usd, count(distinct m.dst) payees,
+      mout as (select a.per, round(sum(m.amount_usd), 2) out_usd, count(distinct m.dst) payees,
           slice(array_sort(flatten(collect_list(m.evidence))), 1, 5) out_ev
         from acc a join bw_net_edges m on m.kind = 'money' and m.src = a.acc and m.dst <> a.acc group by a.per),
       susp as (select dst per, slice(array_sort(collect_set(substring(src, 6))), 1, 5) suspect_ev
@@ -102,15 +103,15 @@ final class NetworkSql {
       with tx as (select t.*, th.threshold from silver.transactions t
           left join bw_net_thresholds th on th.currency = t.currency
           where t.week between '${first}' and '${last}' and t.from_account is not null and t.to_account is not null),
-      inn as (select to_account acc, sum(amount_usd) in_usd, count(*) in_tx, count(distinct from_account) payers,
+      inn as (select to_account acc, round(sum(amount_usd), 2) in_usd, count(*) in_tx, count(distinct from_account) payers,
           avg(case when amount >= 0.8 * threshold and amount < threshold then 1.0 else 0.0 end) near_in,
           slice(array_sort(collect_list(case when amount >= 0.8 * threshold and amount < threshold then tx_id end)), 1, 3) near_ev
         from tx group by to_account),
-      outg as (select from_account acc, sum(amount_usd) out_usd, count(*) out_tx, count(distinct to_account) payees,
+      outg as (select from_account acc, round(sum(amount_usd), 2) out_usd, count(*) out_tx, count(distinct to_account) payees,
           slice(array_sort(collect_list(tx_id)), 1, 3) out_ev
         from tx group by from_account),
-      wi as (select to_account acc, week, sum(amount_usd) v from tx group by 1, 2),
-      wo as (select from_account acc, week, sum(amount_usd) v from tx group by 1, 2),
+      wi as (select to_account acc, week, round(sum(amount_usd), 2) v from tx group by 1, 2),
+      wo as (select from_account acc, week, round(sum(amount_usd), 2) v from tx group by 1, 2),
       wk as (select wi.acc, avg(case when coalesce(wo.v, 0) >= 0.8 * wi.v then 1.0 else 0.0 end) same_week
         from wi left join wo on wo.acc = wi.acc and wo.week = wi.week group by wi.acc),
       link as (select substring(id, 5) acc, network from bw_net_vertices where kind = 'acc' and network is not null),
@@ -152,9 +153,9 @@ final class NetworkSql {
       with k as (select r.*, i.network_id,
           (0.3 * named_cases / (named_cases + 1.0) + 0.5 * case when payers >= 1 then in_usd / (in_usd + 5000.0) else 0 end
             + 0.1 * betweenness_pct + 0.1 * ppr_pct)
-            * (1 - 0.7 * transporter) * (1 - 0.5 * recruiter) * (1 - 0.7 * mule) score
+            * (1 - 0.7 * transporter) * (1 - 0.5 * recruiter) * (1 - 0.7 * mule) score0
         from bw_net_roles r join bw_net_ids i on i.network = r.network),
-      ranked as (select *, row_number() over (order by score desc, id) rk from k)
+      ranked as (select *, round(score0, 9) score, row_number() over (order by round(score0, 9) desc, id) rk from k)
       select ${week} week, cast(rk as int) rank, bw_pseudonym('per', substring(id, 5)) person_key, network_id, score,
         role, confidence role_confidence, pagerank, ppr, betweenness, in_usd money_in_usd,
         filter(array(
@@ -168,7 +169,13 @@ final class NetworkSql {
           case when suspect_cases > 0 then named_struct('reason', concat('named as suspect in ', cast(suspect_cases as int),
             ' case file(s)'), 'evidence', suspect_ev) end,
           case when ppr_pct >= 0.8 then named_struct('reason', 'closely linked to persons named as suspects '
-            || '(personalised PageRank in the top 20% of the network)', 'evidence', cast(array() as array<string>)) end
+            || '(personalised PageRank in the top 20% of the network)', 'evidence', cast(array() as array<string>)) end,
+          case when crew_trips > 0 then named_struct('reason', concat('crew of ', cast(crew_trips as int),
+            ' intercepted group(s)'), 'evidence', coalesce(crew_ev, cast(array() as array<string>))) end,
+          case when posts > 0 then named_struct('reason', concat('wrote ', cast(posts as int), ' post(s) offering '
+            || 'jobs or passage'), 'evidence', coalesce(post_ev, cast(array() as array<string>))) end,
+          named_struct('reason', concat('member of ', network_id, ' (', cast(component_size as int),
+            ' linked records and persons; k-core ', cast(core as int), ')'), 'evidence', cast(array() as array<string>))
         ), x -> x is not null) reasons
       from ranked where rk <= 100
       """;
@@ -185,14 +192,14 @@ final class NetworkSql {
         left join silver.accounts fa on fa.account_no = m.f left join silver.accounts ta on ta.account_no = m.t
         left join bw_net_holder_roles fr on fr.acc = m.f left join bw_net_holder_roles tr on tr.acc = m.t
         where a1.network is not null or a2.network is not null)
-      select ${week} week, 'network' level, fn from_group, tn to_group, sum(amount_usd) amount_usd,
+      select ${week} week, 'network' level, fn from_group, tn to_group, round(sum(amount_usd), 2) amount_usd,
         sum(tx_count) transactions, count(distinct f) accounts_from, count(distinct t) accounts_to,
         min(first_week) first_week, max(last_week) last_week from j group by fn, tn
       union all
-      select ${week}, 'country', fc, tc, sum(amount_usd), sum(tx_count), count(distinct f), count(distinct t),
+      select ${week}, 'country', fc, tc, round(sum(amount_usd), 2), sum(tx_count), count(distinct f), count(distinct t),
         min(first_week), max(last_week) from j group by fc, tc
       union all
-      select ${week}, 'role', fr, tr, sum(amount_usd), sum(tx_count), count(distinct f), count(distinct t),
+      select ${week}, 'role', fr, tr, round(sum(amount_usd), 2), sum(tx_count), count(distinct f), count(distinct t),
         min(first_week), max(last_week) from j group by fr, tr
       """;
 
@@ -227,7 +234,7 @@ final class NetworkSql {
       corr as (select c.network, cast(count(distinct c.case_id) as int) cases,
           array_sort(collect_set(k.crossing_id)) corridors
         from cs c left join silver.cases k on k.case_id = c.case_id group by c.network),
-      money as (select network, sum(amount_usd) money_usd from bw_net_edges where kind = 'money' group by network),
+      money as (select network, round(sum(amount_usd), 2) money_usd from bw_net_edges where kind = 'money' group by network),
       act as (select network, cast(count(distinct w) as int) active_weeks, max(w) last_active_week from (
           select network, first_week w from bw_net_edges union all select network, last_week from bw_net_edges)
         group by network),

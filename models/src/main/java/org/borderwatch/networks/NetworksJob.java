@@ -124,17 +124,8 @@ public final class NetworksJob implements Job {
       .key("account_key", "week")
       .build();
 
-  private final boolean quiet;
   private IsoWeek analysed;
   private NetworkAnalysis.Stats stats;
-
-  public NetworksJob() {
-    this(false);
-  }
-
-  NetworksJob(boolean quiet) {
-    this.quiet = quiet;
-  }
 
   @Override
   public String name() {

@@ -60,7 +60,7 @@ public final class PipelineCommand extends BaseCommand {
     }
     results.add(stage("ingest", new IngestJob(paths.landing(), null), null));
     results.add(stage("resolve", new ResolveJob(), null));
-    results.add(notBuilt("networks"));
+    results.add(stage("networks", new org.borderwatch.networks.NetworksJob(), requested));
     FeaturesJob features = new FeaturesJob();
     results.add(stage("features", features, null));
     IsoWeek dataWeek = features.lastDataWeek();

@@ -114,7 +114,8 @@ public final class NetworkGraph {
         .where(col("from_account").isNotNull().and(col("to_account").isNotNull()));
     Dataset<Row> money = tx.groupBy(concat(lit("acc:"), col("from_account")).as("src"),
             concat(lit("acc:"), col("to_account")).as("dst"))
-        .agg(count(lit(1)).cast("double").as("weight"), sum("amount_usd").as("amount_usd"), count(lit(1)).as("tx_count"),
+        .agg(count(lit(1)).cast("double").as("weight"), org.apache.spark.sql.functions.round(sum("amount_usd"), 2)
+                .as("amount_usd"), count(lit(1)).as("tx_count"),
             min("week").as("first_week"), max("week").as("last_week"),
             org.apache.spark.sql.functions.slice(org.apache.spark.sql.functions.array_sort(
                 org.apache.spark.sql.functions.collect_list(col("tx_id"))), 1, 5).as("evidence"))

@@ -206,6 +206,72 @@ class LocalGraphTest {
   }
 
   @Test
+  void personalisedPageRankSolvesItsLinearSystem() {
+    Random r = new Random(9);
+    for (int t = 0; t < 50; t++) {
+      int n = 2 + r.nextInt(8);
+      List<int[]> es = new ArrayList<>();
+      List<Double> ws = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        for (int j = i + 1; j < n; j++) {
+          if (r.nextDouble() < 0.5) {
+            es.add(new int[] {i, j});
+            ws.add(0.5 + r.nextDouble() * 3);
+          }
+        }
+      }
+      LocalGraph g = LocalGraph.of(n, es.stream().mapToInt(e -> e[0]).toArray(), es.stream().mapToInt(e -> e[1])
+          .toArray(), ws.stream().mapToDouble(Double::doubleValue).toArray());
+      int[] seeds = {r.nextInt(n)};
+      double[] got = g.personalizedPageRank(seeds, 0.15, 2000, 1e-15);
+      // oracle: x = 0.15 p + 0.85 (W D^-1 x + dangling mass * p), solved by Gaussian elimination
+      double[][] a = new double[n][n + 1];
+      double[] k = new double[n];
+      for (int e = 0; e < es.size(); e++) {
+        k[es.get(e)[0]] += ws.get(e);
+        k[es.get(e)[1]] += ws.get(e);
+      }
+      for (int i = 0; i < n; i++) {
+        a[i][i] = 1;
+        a[i][n] = i == seeds[0] ? 0.15 : 0;
+      }
+      for (int e = 0; e < es.size(); e++) {
+        int u = es.get(e)[0];
+        int v = es.get(e)[1];
+        a[v][u] -= 0.85 * ws.get(e) / k[u];
+        a[u][v] -= 0.85 * ws.get(e) / k[v];
+      }
+      for (int u = 0; u < n; u++) {
+        if (k[u] == 0) {
+          a[seeds[0]][u] -= 0.85;
+        }
+      }
+      for (int c = 0; c < n; c++) {
+        int p = c;
+        for (int i = c + 1; i < n; i++) {
+          if (Math.abs(a[i][c]) > Math.abs(a[p][c])) {
+            p = i;
+          }
+        }
+        double[] tmp = a[c];
+        a[c] = a[p];
+        a[p] = tmp;
+        for (int i = 0; i < n; i++) {
+          if (i != c) {
+            double f = a[i][c] / a[c][c];
+            for (int j = c; j <= n; j++) {
+              a[i][j] -= f * a[c][j];
+            }
+          }
+        }
+      }
+      for (int i = 0; i < n; i++) {
+        assertEquals(a[i][n] / a[i][i], got[i], 1e-9, "graph " + t + " vertex " + i);
+      }
+    }
+  }
+
+  @Test
   void weightedStrengthAndModularityOfTheWholeGraph() {
     LocalGraph g = LocalGraph.of(3, new int[] {0, 1, 0}, new int[] {1, 2, 1}, new double[] {1, 2, 3});
     assertEquals(4, g.strength(0), 1e-12);
