@@ -52,22 +52,29 @@ public final class ComponentAlgorithms {
   }
 
   static List<Row> compute(long component, List<Row> edgeRows, List<Long> seedIds, int samples, double reset) {
+    // vertices indexed in id order, edges in (src, dst) order: the same component gives the same answer
+    // whatever order its rows arrive in
+    java.util.TreeSet<Long> sorted = new java.util.TreeSet<>();
+    for (Row r : edgeRows) {
+      sorted.add(r.getLong(0));
+      sorted.add(r.getLong(1));
+    }
+    List<Long> ids = new ArrayList<>(sorted);
     Map<Long, Integer> index = new HashMap<>();
-    List<Long> ids = new ArrayList<>();
-    int m = edgeRows.size();
+    for (int i = 0; i < ids.size(); i++) {
+      index.put(ids.get(i), i);
+    }
+    List<Row> ordered = new ArrayList<>(edgeRows);
+    ordered.sort(java.util.Comparator.<Row>comparingLong(r -> r.getLong(0)).thenComparingLong(r -> r.getLong(1))
+        .thenComparingDouble(r -> r.getDouble(2)));
+    int m = ordered.size();
     int[] s = new int[m];
     int[] d = new int[m];
     double[] w = new double[m];
     for (int e = 0; e < m; e++) {
-      Row r = edgeRows.get(e);
-      s[e] = index.computeIfAbsent(r.getLong(0), k -> {
-        ids.add(k);
-        return ids.size() - 1;
-      });
-      d[e] = index.computeIfAbsent(r.getLong(1), k -> {
-        ids.add(k);
-        return ids.size() - 1;
-      });
+      Row r = ordered.get(e);
+      s[e] = index.get(r.getLong(0));
+      d[e] = index.get(r.getLong(1));
       w[e] = r.getDouble(2);
     }
     int n = ids.size();
