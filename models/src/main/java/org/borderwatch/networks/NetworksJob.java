@@ -189,15 +189,18 @@ public final class NetworksJob implements Job {
     Dataset<Row> nets = spark.sql(NetworkSql.NETWORKS_OUT.replace("${week}", w));
     Lakehouse.replaceWhere(spark, NETWORKS, nets, "week = " + w);
     long nNets = spark.table(NETWORKS.fullName()).where("week = " + w + " and change <> 'dissolved'").count();
-    long nRoles = spark.table(ROLES.fullName()).where("week = " + w).count();
+    long nRoles = spark.table(ROLES.fullName()).where("week = " + w + " and not protect").count();
+    long nProtected = spark.table(ROLES.fullName()).where("week = " + w + " and protect").count();
     long nKey = spark.table(KEY.fullName()).where("week = " + w).count();
     long nMules = spark.table(MULES.fullName()).where("week = " + w).count();
     long nFlows = spark.table(FLOWS.fullName()).where("week = " + w).count();
     sr.done(nRoles);
-    return new JobOutcome(stats.edges(), nNets + nRoles + nKey + nMules + nFlows, String.format(Locale.ROOT,
-        "%s: %d networks, %d persons with roles, %d key individuals, %d mule accounts, %d money flows "
+    long written = nNets + nRoles + nProtected + nKey + nMules + nFlows;
+    return new JobOutcome(stats.edges(), written, String.format(Locale.ROOT,
+        "%s: %d networks, %d members with roles, %d protected persons linked to them, %d key individuals, "
+            + "%d mule accounts, %d money flows "
             + "(graph: %d vertices, %d edges; PageRank %d iterations over %d network edges in %.1f s)",
-        week, nNets, nRoles, nKey, nMules, nFlows, stats.vertices(), stats.edges(), stats.pagerankIterations(),
+        week, nNets, nRoles, nProtected, nKey, nMules, nFlows, stats.vertices(), stats.edges(), stats.pagerankIterations(),
         stats.networkEdges(), stats.pagerankSeconds()));
   }
 
