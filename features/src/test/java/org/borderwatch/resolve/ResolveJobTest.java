@@ -18,7 +18,9 @@ import org.apache.spark.sql.SparkSession;
 import org.borderwatch.core.config.BorderwatchConfig;
 import org.borderwatch.core.job.JobContext;
 import org.borderwatch.core.job.Progress;
+import org.borderwatch.core.testing.LakehouseSnapshot;
 import org.borderwatch.core.testing.SparkTest;
+import org.borderwatch.resolve.testing.TinyResolved;
 import org.borderwatch.ingest.testing.TinyWorld;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -38,6 +40,7 @@ class ResolveJobTest {
     TinyWorld.ensure();
     first = new ResolveJob();
     first.run(JobContext.of(spark, config, null, "resolve", Progress.silent()));
+    LakehouseSnapshot.save(TinyResolved.NAME, TinyResolved.MODULES, TinyWorld.ensure());
     for (Row r : spark.table("silver.mention_entities").select("mention_id", "entity_id").collectAsList()) {
       firstIds.put(r.getString(0), r.getString(1));
     }

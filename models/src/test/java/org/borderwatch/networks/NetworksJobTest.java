@@ -17,7 +17,7 @@ import org.borderwatch.core.job.Progress;
 import org.borderwatch.core.privacy.Pseudonymizer;
 import org.borderwatch.core.testing.SparkTest;
 import org.borderwatch.ingest.testing.TinyWorld;
-import org.borderwatch.resolve.ResolveJob;
+import org.borderwatch.resolve.testing.TinyResolved;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -30,10 +30,9 @@ class NetworksJobTest {
 
   @BeforeAll
   static void runOnce(SparkSession spark, BorderwatchConfig config) throws Exception {
-    TinyWorld.ensure();
+    TinyResolved.ensure();
     ctx = JobContext.of(spark, config.with(Map.of("networks.pagerank-iterations", 8)), null, "networks",
         Progress.silent());
-    new ResolveJob().run(ctx);
     NetworksJob job = new NetworksJob();
     job.run(ctx);
     week = job.week().toString();

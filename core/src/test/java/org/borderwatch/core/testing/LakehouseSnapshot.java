@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -20,8 +19,8 @@ import org.apache.spark.sql.SparkSession;
  * A fixture built once per build rather than once per module: the first test JVM that needs it builds
  * it into the shared test lakehouse and saves a copy of every table and of its own folder under
  * {@code borderwatch.test.cache} (the root build's {@code target/test-cache}); later JVMs restore the
- * copy and register the tables at their copied location. The key hashes the project classes on the
- * class path (path, size, time), so any rebuild of the code that made the fixture invalidates it.
+ * copy and register the tables at their copied location. The key hashes the compiled classes of the
+ * modules that make the fixture, so any change to that code invalidates it.
  * Without the system property the fixture is simply built.
  */
 public final class LakehouseSnapshot {
@@ -96,11 +95,29 @@ public final class LakehouseSnapshot {
     }
   }
 
-  /** Hash of the named modules' class folders and jars on the class path. */
+  /**
+   * Saves the shared lakehouse as snapshot {@code name} unless it is there already (for a fixture whose
+   * builder must run in its own test anyway).
+   */
+  public static synchronized void save(String name, List<String> modules, Path side) throws IOException {
+    String cacheRoot = System.getProperty("borderwatch.test.cache");
+    if (cacheRoot == null || cacheRoot.isBlank()) {
+      return;
+    }
+    Path snap = Path.of(cacheRoot).resolve(name + "-" + key(modules));
+    if (!Files.isRegularFile(snap.resolve("COMPLETE"))) {
+      save(SharedSpark.session(), snap, side);
+    }
+  }
+
+  /**
+   * Hash of the compiled classes of the named modules on the class path: each class file's path inside
+   * its folder or jar, and its CRC-32. A module's classes folder and its jar give the same key, so a
+   * fixture saved by one module's tests is found by the next module's.
+   */
   static String key(List<String> modules) {
     try {
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      List<String> parts = new ArrayList<>();
+      java.util.TreeMap<String, Long> classes = new java.util.TreeMap<>();
       for (String e : System.getProperty("java.class.path").split(File.pathSeparator)) {
         String u = e.replace('\\', '/');
         if (modules.stream().noneMatch(m -> u.contains("/" + m + "/target/") || u.contains("borderwatch-" + m + "-"))) {
@@ -109,16 +126,25 @@ public final class LakehouseSnapshot {
         Path p = Path.of(e);
         if (Files.isDirectory(p)) {
           try (Stream<Path> files = Files.walk(p)) {
-            for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
-              parts.add(f + ":" + Files.size(f) + ":" + Files.getLastModifiedTime(f).toMillis());
+            for (Path f : files.filter(x -> x.toString().endsWith(".class")).toList()) {
+              java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+              crc.update(Files.readAllBytes(f));
+              classes.put(p.relativize(f).toString().replace('\\', '/'), crc.getValue());
             }
           }
         } else if (Files.isRegularFile(p)) {
-          parts.add(p + ":" + Files.size(p) + ":" + Files.getLastModifiedTime(p).toMillis());
+          try (java.util.jar.JarFile jar = new java.util.jar.JarFile(p.toFile())) {
+            for (java.util.jar.JarEntry j : java.util.Collections.list(jar.entries())) {
+              if (j.getName().endsWith(".class")) {
+                classes.put(j.getName(), j.getCrc());
+              }
+            }
+          }
         }
       }
-      for (String s : parts) {
-        md.update(s.getBytes(StandardCharsets.UTF_8));
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      for (var c : classes.entrySet()) {
+        md.update((c.getKey() + ":" + c.getValue() + "\n").getBytes(StandardCharsets.UTF_8));
       }
       return HexFormat.of().formatHex(md.digest()).substring(0, 16);
     } catch (Exception e) {
