@@ -98,12 +98,10 @@ public final class NetworksEvaluation {
     double[] s = new double[acc.size()];
     boolean[] y = new boolean[acc.size()];
     long[] tie = new long[acc.size()];
-    Map<String, Integer> idx = new HashMap<>();
     for (int i = 0; i < acc.size(); i++) {
       s[i] = acc.get(i).getDouble(1);
       y[i] = acc.get(i).getBoolean(2);
       tie[i] = Metrics.tieKey(acc.get(i).getString(0), 11);
-      idx.put(acc.get(i).getString(0), i);
     }
     out.put("mule_pr_auc", Metrics.prAuc(s, y, tie));
     out.put("accounts_scored", (double) acc.size());

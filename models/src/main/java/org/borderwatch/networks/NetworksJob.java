@@ -189,8 +189,10 @@ public final class NetworksJob implements Job {
     Dataset<Row> nets = spark.sql(NetworkSql.NETWORKS_OUT.replace("${week}", w));
     Lakehouse.replaceWhere(spark, NETWORKS, nets, "week = " + w);
     long nNets = spark.table(NETWORKS.fullName()).where("week = " + w + " and change <> 'dissolved'").count();
-    long nRoles = spark.table(ROLES.fullName()).where("week = " + w + " and not protect").count();
-    long nProtected = spark.table(ROLES.fullName()).where("week = " + w + " and protect").count();
+    Row roleCounts = spark.sql("select count_if(not protect), count_if(protect) from " + ROLES.fullName()
+        + " where week = " + w).first();
+    long nRoles = roleCounts.getLong(0);
+    long nProtected = roleCounts.getLong(1);
     long nKey = spark.table(KEY.fullName()).where("week = " + w).count();
     long nMules = spark.table(MULES.fullName()).where("week = " + w).count();
     long nFlows = spark.table(FLOWS.fullName()).where("week = " + w).count();
@@ -204,7 +206,7 @@ public final class NetworksJob implements Job {
         stats.networkEdges(), stats.pagerankSeconds()));
   }
 
-  /** Reporting thresholds per currency (conf/reporting-thresholds.csv) with their USD value at the latest rate. */
+  /** Reporting thresholds per currency, in local units (conf/reporting-thresholds.csv). */
   static Dataset<Row> thresholds(SparkSession spark) throws Exception {
     List<Row> rows = new ArrayList<>();
     try (InputStream in = NetworksJob.class.getClassLoader().getResourceAsStream(

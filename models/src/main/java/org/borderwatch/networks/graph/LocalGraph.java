@@ -58,10 +58,6 @@ public final class LocalGraph implements Serializable {
     return n;
   }
 
-  public int[] neighbours(int v) {
-    return adj[v];
-  }
-
   /** Sum of the weights of v's edges. */
   public double strength(int v) {
     double s = loops == null ? 0 : loops[v];
