@@ -26,7 +26,8 @@ public final class NetworkAnalysis {
       double pagerankSeconds, long networks) {}
 
   /**
-   * Who is protected, never ranked: anyone ever recorded as a victim (case file or screening), and travellers
+   * Who is protected, never ranked: anyone ever recorded as a victim (case file, screening or a protection
+   * alert of the victims job), and travellers
    * (migrants, witnesses) never named as suspect or crew.
    */
   static final String PROTECT = "(a.victim_mentions > 0 or (a.traveller_mentions > 0 and a.suspect_cases = 0 "

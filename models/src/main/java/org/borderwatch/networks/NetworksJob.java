@@ -34,6 +34,7 @@ import org.borderwatch.core.job.JobOutcome;
 import org.borderwatch.core.job.Progress;
 import org.borderwatch.core.privacy.Pseudonymizer;
 import org.borderwatch.core.time.IsoWeek;
+import org.borderwatch.networks.graph.NetworkGraph;
 
 /**
  * networks: the week's offender networks, key individuals, roles, money flows and mule accounts, from
@@ -155,6 +156,13 @@ public final class NetworksJob implements Job {
     new Pseudonymizer(cfg.get(ConfigKeys.PSEUDONYM_KEY)).register(spark);
     thresholds(spark).createOrReplaceTempView("bw_net_thresholds");
 
+    spark.catalog().dropTempView(NetworkGraph.ALERTED);
+    if (Lakehouse.exists(spark, Tables.GOLD_VICTIM_ALERTS)) {
+      spark.sql("select me.entity_id from (select distinct entity_id from " + Tables.SILVER_MENTION_ENTITIES.fullName()
+          + ") me join (select distinct person_key from " + Tables.GOLD_VICTIM_ALERTS.fullName() + " where week <= '"
+          + week + "') a on a.person_key = bw_pseudonym('per', me.entity_id)").localCheckpoint()
+          .createOrReplaceTempView(NetworkGraph.ALERTED);
+    }
     Progress.Stage st = ctx.progress().stage("network graph " + first + ".." + week);
     NetworkAnalysis a = new NetworkAnalysis();
     a.run(spark, first, week.toString(), new NetworkAnalysis.Settings(cfg.get(ConfigKeys.NETWORK_MIN_MONEY_USD),

@@ -103,4 +103,42 @@ class MetricsTest {
     assertArrayEquals(new Integer[] {1, 2, 0}, order);
     assertTrue(Double.isNaN(Metrics.topKRecall(pred, new double[7], t, 5)), "no activity: undefined");
   }
+
+  @Test
+  void recallAtPrecisionMatchesEveryThresholdTried() {
+    Random rnd = new Random(5);
+    for (int trial = 0; trial < 300; trial++) {
+      int n = 1 + rnd.nextInt(12);
+      double[] s = new double[n];
+      boolean[] y = new boolean[n];
+      int pos = 0;
+      for (int i = 0; i < n; i++) {
+        s[i] = rnd.nextInt(5) / 4.0; // many ties
+        y[i] = rnd.nextBoolean();
+        pos += y[i] ? 1 : 0;
+      }
+      double min = rnd.nextInt(11) / 10.0;
+      // oracle: every distinct score as a threshold (items at or above it are flagged)
+      double best = 0;
+      for (double t : s) {
+        int flagged = 0;
+        int tp = 0;
+        for (int i = 0; i < n; i++) {
+          if (s[i] >= t) {
+            flagged++;
+            tp += y[i] ? 1 : 0;
+          }
+        }
+        if (tp >= min * flagged) {
+          best = Math.max(best, (double) tp / pos);
+        }
+      }
+      double got = Metrics.recallAtPrecision(s, y, min);
+      if (pos == 0) {
+        assertTrue(Double.isNaN(got));
+      } else {
+        assertEquals(best, got, 1e-12, "trial " + trial);
+      }
+    }
+  }
 }

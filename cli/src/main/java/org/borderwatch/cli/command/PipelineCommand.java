@@ -60,6 +60,8 @@ public final class PipelineCommand extends BaseCommand {
     }
     results.add(stage("ingest", new IngestJob(paths.landing(), null), null));
     results.add(stage("resolve", new ResolveJob(), null));
+    // victims before networks: every person with a protection alert is kept out of the offender rankings
+    results.add(stage("victims", new org.borderwatch.victims.VictimsJob(), requested));
     results.add(stage("networks", new org.borderwatch.networks.NetworksJob(), requested));
     FeaturesJob features = new FeaturesJob();
     results.add(stage("features", features, null));
@@ -73,7 +75,6 @@ public final class PipelineCommand extends BaseCommand {
       results.add(new StageResult("train", "skipped", 0, 0, 0, "models are recent (retrain with --retrain)"));
     }
     results.add(stage("score", new ScoreJob(), forecastWeek));
-    results.add(notBuilt("victims"));
     results.add(stage("deploy", new org.borderwatch.report.deploy.DeploymentJob(), forecastWeek));
     results.add(notBuilt("report"));
 

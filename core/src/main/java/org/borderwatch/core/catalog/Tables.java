@@ -98,6 +98,12 @@ public final class Tables {
       "Money between networks, countries and roles over the analysis window");
   public static final TableId GOLD_MULE_ACCOUNTS = new TableId(Layer.GOLD, "mule_accounts",
       "Accounts scored as money mules (pseudonymised), with the indicators that fired");
+  public static final TableId GOLD_RECRUITMENT_ADS = new TableId(Layer.GOLD, "recruitment_ads",
+      "Social posts scored for deceptive recruitment, with the phrases and patterns that fired and the persons "
+          + "their contacts belong to (pseudonymised)");
+  public static final TableId GOLD_VICTIM_ALERTS = new TableId(Layer.GOLD, "victim_alerts",
+      "FOR PROTECTION AND REFERRAL ONLY, never for targeting: persons (pseudonymised) who may be trafficking victims, "
+          + "with likelihood, the forced-labour indicators present and their evidence, and where to refer them");
   public static final TableId GOLD_DEPLOYMENT = new TableId(Layer.GOLD, "deployment_recommendations",
       "Recommended patrol deployment for a week: units per base and zone maximising expected interdictions");
 
@@ -114,6 +120,8 @@ public final class Tables {
       "Every trained model: version, training window, parameters, validation metrics, feature importances, path");
   public static final TableId BACKTEST_RESULTS = new TableId(Layer.OPS, "backtest_results",
       "Rolling-origin backtest: one row per run, model or baseline, target (detected or true events) and metric");
+  public static final TableId VICTIM_FEEDBACK = new TableId(Layer.OPS, "victim_feedback",
+      "Analysts' review of ads and victim alerts (confirmed or dismissed); the next victims run trains on it");
   public static final TableId JOB_RUNS = new TableId(Layer.OPS, "job_runs",
       "One row per job run: arguments, start, end, status, rows read and written, error");
 

@@ -144,6 +144,15 @@ public final class ConfigKeys {
   public static final ConfigKey<Double> NETWORK_MULE_THRESHOLD = ConfigKey.decimal("networks.mule-threshold",
       "Mule score from which an account is listed in gold.mule_accounts", 0, 1);
 
+  public static final ConfigKey<Double> VICTIM_AD_THRESHOLD = ConfigKey.decimal("victims.ad-threshold",
+      "Estimated probability of deceptive recruitment from which a post is flagged in gold.recruitment_ads", 0, 1);
+
+  public static final ConfigKey<Double> VICTIM_ALERT_THRESHOLD = ConfigKey.decimal("victims.alert-threshold",
+      "Victim likelihood from which a person gets a protection alert in gold.victim_alerts", 0, 1);
+
+  public static final ConfigKey<Integer> VICTIM_AD_MIN_DF = ConfigKey.integer("victims.ad-min-posts",
+      "Posts a word or word pair must appear in to enter the ad model's vocabulary", 1, 1000);
+
   /** All keys, in declaration order. */
   public static List<ConfigKey<?>> all() {
     return Holder.ALL;

@@ -72,8 +72,12 @@ public final class JobRunner {
     if (m == null) {
       return t.getClass().getSimpleName();
     }
-    int nl = m.indexOf('\n');
-    return nl < 0 ? m : m.substring(0, nl);
+    for (String line : m.split("\n")) {
+      if (!line.isBlank()) {
+        return line.strip();
+      }
+    }
+    return t.getClass().getSimpleName();
   }
 
   private static String truncate(String s, int max) {

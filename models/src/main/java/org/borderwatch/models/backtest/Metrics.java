@@ -71,6 +71,34 @@ public final class Metrics {
     return ap / pos;
   }
 
+  /**
+   * Highest recall over score thresholds whose precision is at least {@code minPrecision}. A threshold
+   * takes every item scoring at or above it, so items with equal scores are never split; 0 when no
+   * threshold reaches the precision, NaN without positives.
+   */
+  public static double recallAtPrecision(double[] scores, boolean[] positive, double minPrecision) {
+    Integer[] order = new Integer[scores.length];
+    int pos = 0;
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+      pos += positive[i] ? 1 : 0;
+    }
+    if (pos == 0) {
+      return Double.NaN;
+    }
+    Arrays.sort(order, Comparator.comparingDouble(i -> -scores[i]));
+    double best = 0;
+    int tp = 0;
+    for (int k = 0; k < order.length; k++) {
+      tp += positive[order[k]] ? 1 : 0;
+      boolean cut = k + 1 == order.length || scores[order[k + 1]] != scores[order[k]];
+      if (cut && tp >= minPrecision * (k + 1)) {
+        best = Math.max(best, (double) tp / pos);
+      }
+    }
+    return best;
+  }
+
   /** Mean squared error of probabilities. */
   public static double brier(double[] p, boolean[] y) {
     double s = 0;

@@ -44,6 +44,9 @@ public final class NetworkGraph {
 
   private NetworkGraph() {}
 
+  /** Optional view of entity ids with a protection alert up to the analysed week. */
+  public static final String ALERTED = "bw_net_alerted";
+
   /** Builds the graph from the data of weeks {@code firstWeek}..{@code lastWeek} (inclusive). */
   public static Parts build(SparkSession spark, String firstWeek, String lastWeek) {
     Column upTo = col("week").between(firstWeek, lastWeek);
@@ -52,7 +55,12 @@ public final class NetworkGraph {
     Dataset<Row> pm = spark.table(Tables.SILVER_PERSON_MENTIONS.fullName()).where(col("week").leq(lastWeek));
     Dataset<Row> me = spark.table(Tables.SILVER_MENTION_ENTITIES.fullName()).select("mention_id", "entity_id");
     Dataset<Row> m0 = pm.join(me, "mention_id");
-    Dataset<Row> all = m0.join(actors(spark, m0), new String[] {"entity_id"}, "left")
+    // Persons with a protection alert (gold.victim_alerts, view bw_net_alerted) count as recorded victims.
+    Dataset<Row> alerted = spark.catalog().tableExists(ALERTED) ? spark.table(ALERTED).select("entity_id").distinct()
+        .withColumn("alerted", lit(true)) : null;
+    Dataset<Row> withAlerts = alerted == null ? m0.withColumn("alerted", lit(false))
+        : m0.join(alerted, new String[] {"entity_id"}, "left").na().fill(false, new String[] {"alerted"});
+    Dataset<Row> all = withAlerts.join(actors(spark, m0), new String[] {"entity_id"}, "left")
         .withColumn("per", concat(lit("per:"), coalesce(col("actor"), col("entity_id"))))
         .localCheckpoint();
     Dataset<Row> m = all.where(upTo);
@@ -136,7 +144,7 @@ public final class NetworkGraph {
             expr("count_if(" + in + "source = 'arrest')").as("arrests"),
             expr("count_if(" + in + "source = 'case' and role_hint = 'suspect')").as("suspect_cases"),
             // ever recorded as a victim or a traveller: protection does not age out
-            expr("count_if(role_hint in ('victim', 'screened'))").as("victim_mentions"),
+            expr("count_if(role_hint in ('victim', 'screened') or alerted)").as("victim_mentions"),
             expr("count_if(role_hint in ('witness', 'migrant'))").as("traveller_mentions"),
             expr("count(distinct source)").as("sources"))
         .join(postsOf, new String[] {"per"}, "left").na().fill(0L, new String[] {"posts"})
