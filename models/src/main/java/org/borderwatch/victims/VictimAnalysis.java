@@ -74,7 +74,7 @@ public final class VictimAnalysis {
           + "and non-victims named in cases or screened); found " + n + " assessed, " + pos + " victims. Ingest the "
           + "case files and screenings first.");
     }
-    LogisticRegressionModel lr = new LogisticRegression().setMaxIter(100).setRegParam(0.01).setElasticNetParam(0)
+    LogisticRegressionModel lr = new LogisticRegression().setMaxIter(50).setRegParam(0.01).setElasticNetParam(0)
         .setTol(1e-6).fit(train);
     double[] coef = lr.coefficients().toArray();
     double[] mean = new double[FEATURES.length];

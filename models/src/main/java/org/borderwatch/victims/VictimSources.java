@@ -2,7 +2,7 @@ package org.borderwatch.victims;
 
 import org.apache.spark.sql.SparkSession;
 
-/** The source views of {@link VictimSql}, over silver tables up to the analysed week. */
+/** The source views of {@link VictimSql}, over silver tables up to the analysed week (materialised once). */
 final class VictimSources {
   private VictimSources() {}
 
@@ -26,6 +26,7 @@ final class VictimSources {
   }
 
   private static void view(SparkSession spark, String name, String sql) {
-    spark.sql(sql).createOrReplaceTempView(name);
+    // read each silver table once: later steps join these many times
+    spark.sql(sql).localCheckpoint().createOrReplaceTempView(name);
   }
 }

@@ -22,7 +22,7 @@ class BorderwatchConfigTest {
     assertEquals("", c.get(ConfigKeys.METASTORE_URI));
     assertEquals(8, c.get(ConfigKeys.SHUFFLE_PARTITIONS));
     assertEquals(false, c.get(ConfigKeys.SPARK_UI));
-    assertEquals(List.of("ops.alert_reviews"), c.get(ConfigKeys.ANALYST_WRITABLE_TABLES));
+    assertEquals(List.of("ops.victim_feedback"), c.get(ConfigKeys.ANALYST_WRITABLE_TABLES));
   }
 
   @Test

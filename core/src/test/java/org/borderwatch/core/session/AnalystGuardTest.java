@@ -22,7 +22,7 @@ class AnalystGuardTest {
     spark.sql("CREATE DATABASE IF NOT EXISTS silver");
     spark.sql("CREATE DATABASE IF NOT EXISTS ops");
     spark.sql("CREATE TABLE IF NOT EXISTS silver.guard_items (id STRING, n INT) USING delta");
-    spark.sql("CREATE TABLE IF NOT EXISTS ops.alert_reviews (alert_id STRING, decision STRING) USING delta");
+    spark.sql("CREATE TABLE IF NOT EXISTS ops.victim_feedback (alert_id STRING, decision STRING) USING delta");
     spark.sql("INSERT INTO silver.guard_items VALUES ('a', 1)");
     analyst = SparkSessions.build(config, "guard-test", SparkSessions.Mode.ANALYST);
   }
@@ -56,7 +56,7 @@ class AnalystGuardTest {
         "CREATE VIEW silver.guard_view AS SELECT 1 AS x",
         "OPTIMIZE silver.guard_items",
         "VACUUM silver.guard_items",
-        "DELETE FROM ops.alert_reviews",
+        "DELETE FROM ops.victim_feedback",
     };
     for (String sql : writes) {
       BorderwatchException e = assertThrows(BorderwatchException.class, () -> analyst.sql(sql).collect(), sql);
@@ -72,8 +72,8 @@ class AnalystGuardTest {
 
   @Test
   void appendsToTheReviewTableAreAllowed(SparkSession spark) {
-    analyst.sql("INSERT INTO ops.alert_reviews VALUES ('A-1', 'confirmed')");
-    assertEquals(1L, spark.sql("SELECT count(*) FROM ops.alert_reviews WHERE alert_id = 'A-1'").first().getLong(0));
+    analyst.sql("INSERT INTO ops.victim_feedback VALUES ('A-1', 'confirmed')");
+    assertEquals(1L, spark.sql("SELECT count(*) FROM ops.victim_feedback WHERE alert_id = 'A-1'").first().getLong(0));
   }
 
   @Test
