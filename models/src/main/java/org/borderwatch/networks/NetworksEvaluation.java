@@ -31,14 +31,22 @@ public final class NetworksEvaluation {
     };
   }
 
-  public static Map<String, Double> evaluate(SparkSession spark, String truthDir, String week) {
+  /**
+   * Registers the truth views bw_eval_mentions, bw_eval_persons and bw_eval_entity (entity_id → the true
+   * person most of its mentions belong to).
+   */
+  public static void registerTruePersons(SparkSession spark, String truthDir) {
     spark.read().parquet(truthDir + "/mentions").createOrReplaceTempView("bw_eval_mentions");
     spark.read().parquet(truthDir + "/persons").createOrReplaceTempView("bw_eval_persons");
-    spark.read().parquet(truthDir + "/accounts").createOrReplaceTempView("bw_eval_accounts");
     spark.sql("select entity_id, person_id from (select me.entity_id, t.person_id, row_number() over (partition by "
         + "me.entity_id order by count(*) desc, t.person_id) r from silver.mention_entities me join bw_eval_mentions t "
         + "on t.source || ':' || t.record_id || ':' || t.seq = me.mention_id group by me.entity_id, t.person_id) "
         + "where r = 1").createOrReplaceTempView("bw_eval_entity");
+  }
+
+  public static Map<String, Double> evaluate(SparkSession spark, String truthDir, String week) {
+    registerTruePersons(spark, truthDir);
+    spark.read().parquet(truthDir + "/accounts").createOrReplaceTempView("bw_eval_accounts");
     Map<String, Double> out = new LinkedHashMap<>();
 
     // network recovery over our members who are true members

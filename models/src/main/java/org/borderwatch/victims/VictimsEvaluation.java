@@ -10,6 +10,7 @@ import org.apache.spark.sql.SparkSession;
 import org.borderwatch.core.config.BorderwatchConfig;
 import org.borderwatch.core.config.ConfigKeys;
 import org.borderwatch.models.backtest.Metrics;
+import org.borderwatch.networks.NetworksEvaluation;
 
 /**
  * Accuracy of a victims run against the simulator's truth (run right after {@link VictimsJob} in the same
@@ -28,13 +29,8 @@ public final class VictimsEvaluation {
   static final double CHOSEN_VICTIM_PRECISION = 0.7;
 
   public static Map<String, Double> evaluate(SparkSession spark, String truthDir, BorderwatchConfig cfg) {
-    spark.read().parquet(truthDir + "/mentions").createOrReplaceTempView("bw_eval_mentions");
-    spark.read().parquet(truthDir + "/persons").createOrReplaceTempView("bw_eval_persons");
+    NetworksEvaluation.registerTruePersons(spark, truthDir);
     spark.read().parquet(truthDir + "/posts").createOrReplaceTempView("bw_eval_posts");
-    spark.sql("select entity_id, person_id from (select me.entity_id, t.person_id, row_number() over (partition by "
-        + "me.entity_id order by count(*) desc, t.person_id) r from silver.mention_entities me join bw_eval_mentions t "
-        + "on t.source || ':' || t.record_id || ':' || t.seq = me.mention_id group by me.entity_id, t.person_id) "
-        + "where r = 1").createOrReplaceTempView("bw_eval_entity");
     Map<String, Double> out = new LinkedHashMap<>();
     double adThreshold = cfg.get(ConfigKeys.VICTIM_AD_THRESHOLD);
     double alertThreshold = cfg.get(ConfigKeys.VICTIM_ALERT_THRESHOLD);
