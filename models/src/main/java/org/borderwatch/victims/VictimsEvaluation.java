@@ -78,6 +78,19 @@ public final class VictimsEvaluation {
     out.put("victim_recall_at_precision_0.7_baseline", v.recallAtPrecision(v.baseline, CHOSEN_VICTIM_PRECISION));
     out.put("victim_precision_at_threshold", v.precisionAt(v.model, alertThreshold));
     out.put("victim_recall_at_threshold", v.recallAt(v.model, alertThreshold));
+    // calibration of the model where it speaks: travellers nobody assessed
+    List<Row> und = spark.sql("select s.p, coalesce(p.victim, false) from bw_vic_scored s left join bw_eval_entity e on "
+        + "e.entity_id = s.entity_id left join bw_eval_persons p on p.person_id = e.person_id where s.determined < 0")
+        .collectAsList();
+    double[] pu = new double[und.size()];
+    boolean[] yu = new boolean[und.size()];
+    for (int i = 0; i < pu.length; i++) {
+      pu[i] = und.get(i).getDouble(0);
+      yu[i] = und.get(i).getBoolean(1);
+    }
+    out.put("victim_model_undetermined", (double) pu.length);
+    out.put("victim_model_brier_undetermined", Metrics.brier(pu, yu));
+    out.put("victim_model_ece_undetermined", Metrics.ece(Metrics.calibration(pu, yu, 10)));
     out.put("alerts_true_offenders", spark.sql("select count(*) from bw_vic_scored s join bw_eval_entity e on "
         + "e.entity_id = s.entity_id join bw_eval_persons p on p.person_id = e.person_id where s.likelihood >= "
         + alertThreshold + " and p.role not in ('victim', 'migrant', 'legit', 'family')").first().getLong(0) * 1.0);
