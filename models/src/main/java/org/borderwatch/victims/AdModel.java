@@ -91,10 +91,9 @@ public final class AdModel {
     double[] coef = lr.coefficients().toArray();
     spark.udf().register("bw_ad_reasons", (UDF1<Vector, List<String>>) v -> reasons(v, coef, vocab),
         DataTypes.createArrayType(DataTypes.StringType));
-    final double s = share;
     Dataset<Row> scored = model.transform(in)
         .withColumn("p_labelled", P1)
-        .withColumn("score", expr("round(least(1.0, p_labelled / " + s + "), 4)"))
+        .withColumn("score", expr("round(least(1.0, p_labelled / " + share + "), 4)"))
         .withColumn("reasons", callUDF("bw_ad_reasons", col("features")))
         .withColumn("keyword_hits", callUDF(KEYWORDS, col("text")))
         .select("post_id", "week", "score", "reasons", "keyword_hits", "label", "reviewed")

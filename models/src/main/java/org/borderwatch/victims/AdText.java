@@ -41,8 +41,11 @@ public final class AdText {
 
   /** Word tokens of a post, with {@code <phone>}, {@code <handle>}, {@code <usd>}, {@code <num>}, {@code <bang>}. */
   public static List<String> words(String text) {
-    String t = normalise(text);
-    t = HANDLE.matcher(t).replaceAll(" <handle> ");
+    return wordsOf(normalise(text));
+  }
+
+  private static List<String> wordsOf(String normalised) {
+    String t = HANDLE.matcher(normalised).replaceAll(" <handle> ");
     t = PHONE.matcher(t).replaceAll(" <phone> ");
     List<String> out = new ArrayList<>();
     Matcher m = TOKEN.matcher(t);
@@ -80,7 +83,10 @@ public final class AdText {
 
   /** The highest pay a post names, in USD a month (daily pay × 26 working days); 0 when none. */
   public static double payUsdMonthly(String text) {
-    String t = normalise(text);
+    return payOf(normalise(text));
+  }
+
+  private static double payOf(String t) {
     double best = 0;
     Matcher m = USD.matcher(t);
     while (m.find()) {
@@ -118,8 +124,9 @@ public final class AdText {
   /** Pattern features: high pay, log pay, phone, handle, shouting, exclamation. */
   public static double[] patterns(String text) {
     String raw = text == null ? "" : text;
-    double pay = payUsdMonthly(raw);
-    List<String> w = words(raw);
+    String normalised = normalise(raw);
+    double pay = payOf(normalised);
+    List<String> w = wordsOf(normalised);
     int letters = 0;
     int upper = 0;
     for (int i = 0; i < raw.length(); i++) {

@@ -35,26 +35,21 @@ public final class VictimAnalysis {
       "deceptive ads linked to the operation", "female", "minor", "stateless", "crossed on a certificate, not a passport"};
 
   /** What the model learnt. */
-  public record Fit(long trained, long positives, double[] coefficients, double intercept, long candidates,
-      long components, long largestComponent) {}
+  public record Fit(long trained, long positives, long candidates, long components, long largestComponent) {}
 
   /** Builds groups, components, determinations, features, indicators and last sightings. */
-  public static long derive(SparkSession spark) {
+  public static void derive(SparkSession spark) {
     spark.sql(VictimSql.MEMBERS).localCheckpoint().createOrReplaceTempView("bw_vic_members");
     Dataset<Row> edges = spark.sql(VictimSql.EDGES).localCheckpoint();
     edges.createOrReplaceTempView("bw_vic_edges");
     GraphX.connectedComponents(spark, edges).createOrReplaceTempView("bw_vic_cc");
-    spark.sql("select distinct e.a grp, c.component from bw_vic_edges e join bw_vic_cc c on c.vid = e.src "
-        + "where e.a like 'cp:%' or e.a like 'int:%' or e.a like 'case:%'").localCheckpoint()
-        .createOrReplaceTempView("bw_vic_group_cc");
+    spark.sql(VictimSql.GROUP_COMPONENT).localCheckpoint().createOrReplaceTempView("bw_vic_group_cc");
     spark.sql(VictimSql.DETERMINATION).localCheckpoint().createOrReplaceTempView("bw_vic_det");
     spark.sql(VictimSql.GROUP_STATS).localCheckpoint().createOrReplaceTempView("bw_vic_gs");
-    Dataset<Row> cs = spark.sql(VictimSql.COMPONENT_STATS).localCheckpoint();
-    cs.createOrReplaceTempView("bw_vic_cs");
+    spark.sql(VictimSql.COMPONENT_STATS).localCheckpoint().createOrReplaceTempView("bw_vic_cs");
     spark.sql(VictimSql.FEATURES).localCheckpoint().createOrReplaceTempView("bw_vic_features");
     spark.sql(VictimSql.INDICATORS).localCheckpoint().createOrReplaceTempView("bw_vic_indicators");
     spark.sql(VictimSql.LAST_SEEN).localCheckpoint().createOrReplaceTempView("bw_vic_last");
-    return cs.count();
   }
 
   /**
@@ -97,7 +92,7 @@ public final class VictimAnalysis {
     scored.createOrReplaceTempView("bw_vic_scored");
     Row c = scored.select(expr("count(*)"), expr("count(distinct component)")).first();
     Row big = spark.sql("select coalesce(max(travellers), 0) from bw_vic_cs").first();
-    return new Fit(n, pos, coef, lr.intercept(), c.getLong(0), c.getLong(1), big.getLong(0));
+    return new Fit(n, pos, c.getLong(0), c.getLong(1), big.getLong(0));
   }
 
   /** The features that raised a person's likelihood most against the average assessed person. */

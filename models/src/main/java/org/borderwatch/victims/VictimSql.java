@@ -50,11 +50,10 @@ final class VictimSql {
       select distinct xxhash64(a) src, xxhash64(b) dst, a, b from e
       """;
 
-  /** Component of every group, and the operation's flagged ads. */
+  /** The operation (connected component) of every group. */
   static final String GROUP_COMPONENT = """
-      select v.name grp, c.component from (select distinct src vid, a name from bw_vic_edges where a not like 'ad:%'
-        union select distinct dst, b from bw_vic_edges where b like 'grp:%') v
-      join bw_vic_cc c on c.vid = v.vid
+      select distinct e.a grp, c.component from bw_vic_edges e join bw_vic_cc c on c.vid = e.src
+      where e.a like 'cp:%' or e.a like 'int:%' or e.a like 'case:%'
       """;
 
   /** Determinations made by people: named victim in a case, screening with three or more indicators, feedback. */
@@ -147,11 +146,6 @@ final class VictimSql {
       where (c.entity_id not in (select entity_id from offenders) and (p.groups > 0 or det.entity_id is not null))
         or det.pos = 1
       """;
-
-  /** Indicator names of the screening form, in the order of silver.victim_screenings. */
-  static final String[] SCREENING_INDICATORS = {"abuse_of_vulnerability", "deception", "restriction_of_movement",
-      "isolation", "physical_sexual_violence", "intimidation_threats", "retention_of_documents",
-      "withholding_of_wages", "debt_bondage", "abusive_conditions", "excessive_overtime"};
 
   /**
    * Forced-labour indicators each person's records show, with the rows behind them: the screening form's

@@ -138,7 +138,7 @@ public final class VictimsJob implements Job {
 
     Progress.Stage sv = ctx.progress().stage("victim indicators and likelihood for " + week);
     spark.sql("select me.entity_id, f.decision from bw_vs_feedback f join (select distinct entity_id, "
-        + "bw_pseudonym('per', entity_id) person_key from silver.mention_entities) me on me.person_key = f.subject "
+        + "bw_pseudonym('per', entity_id) person_key from bw_vs_mentions) me on me.person_key = f.subject "
         + "where f.kind = 'alert'").createOrReplaceTempView("bw_vs_person_feedback");
     VictimAnalysis.derive(spark);
     fit = VictimAnalysis.score(spark);
