@@ -76,7 +76,8 @@ public final class PipelineCommand extends BaseCommand {
     }
     results.add(stage("score", new ScoreJob(), forecastWeek));
     results.add(stage("deploy", new org.borderwatch.report.deploy.DeploymentJob(), forecastWeek));
-    results.add(notBuilt("report"));
+    org.borderwatch.report.weekly.ReportJob report = new org.borderwatch.report.weekly.ReportJob();
+    results.add(stage("report", report, forecastWeek));
 
     double total = (System.nanoTime() - start) / 1e9;
     var out = out();
@@ -94,6 +95,7 @@ public final class PipelineCommand extends BaseCommand {
         + forecastWeek + "); "
         + "query them with: bin/borderwatch sql \"select * from gold.zone_risk_weekly where week = '" + forecastWeek
         + "' order by rank limit 10\"");
+    out.println("report for planners: " + report.html() + " (PDF: " + report.pdf() + ")");
     out.flush();
     return 0;
   }
@@ -137,11 +139,5 @@ public final class PipelineCommand extends BaseCommand {
     err().printf(Locale.ROOT, "✓ %s: %s (%.1f s)%n", name, o.summary(), s);
     err().flush();
     return new StageResult(name, "ok", o.rowsRead(), o.rowsWritten(), s, o.summary());
-  }
-
-  private StageResult notBuilt(String name) {
-    err().println("– " + name + ": not built yet");
-    err().flush();
-    return new StageResult(name, "not built", 0, 0, 0, "this capability is not built yet");
   }
 }

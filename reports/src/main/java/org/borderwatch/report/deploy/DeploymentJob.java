@@ -139,7 +139,7 @@ public final class DeploymentJob implements Job {
   }
 
   /** The obvious plan for comparison: every unit on the riskiest zone within its reach. */
-  static double naive(List<Base> bases, List<Zone> zones, double p) {
+  public static double naive(List<Base> bases, List<Zone> zones, double p) {
     int[][] units = new int[bases.size()][zones.size()];
     for (int b = 0; b < bases.size(); b++) {
       int best = -1;

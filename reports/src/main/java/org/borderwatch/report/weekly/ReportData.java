@@ -1,0 +1,65 @@
+package org.borderwatch.report.weekly;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything the weekly report shows, read from the lakehouse by {@link ReportQueries} and drawn by
+ * {@link ReportHtml}: plain values, so the page can be rendered (and tested) without Spark.
+ *
+ * @param week the week the report plans for (the forecast week)
+ * @param dataWeek the last week with data (networks, victims and freshness are as of this week)
+ */
+public record ReportData(String week, String dataWeek, String generatedAt, Summary summary, List<Crossing> crossings,
+    List<Zone> zones, List<Deployment> deployments, List<Route> routes, List<Network> networks,
+    List<KeyPerson> keyPersons, List<MuleAccount> mules, List<Flow> flows, List<VictimPlace> victimPlaces,
+    List<ForecastCheck> forecastChecks, List<String> validation, List<Freshness> freshness, List<String> caveats) {
+
+  /** Headline figures. */
+  public record Summary(int zonesScored, int unitsDeployed, int unitsAvailable, double expectedInterdictions,
+      double naiveInterdictions, int networks, int newNetworks, int victimAlertsIdentified,
+      int victimAlertsSuspected, String modelVersion) {}
+
+  /** A crossing of conf/crossings.csv. */
+  public record Crossing(String id, String name, String type, String countryA, String countryB, double lat,
+      double lon) {}
+
+  /** A forecast zone, in rank order, with its reasons in plain language. */
+  public record Zone(int rank, String cell, String crossingId, double lat, double lon, double probability,
+      double expected, String band, List<String> reasons, int units) {}
+
+  /** Units from one base to one zone. */
+  public record Deployment(String baseId, double baseLat, double baseLon, String cell, String crossingId, double lat,
+      double lon, int units, int zoneRank, double expectedInterdictions) {}
+
+  /** A corridor's forecast and its recent weeks (people seen per week, oldest first). */
+  public record Route(int rank, String corridorId, String crossingId, String origin, String destination,
+      double predicted, double recent, double change, List<Integer> history, List<String> reasons) {}
+
+  /** An offender network of the data week. */
+  public record Network(String id, int size, Map<String, Integer> roles, List<String> corridors, double moneyUsd,
+      int cases, String change, int sizeChange, int protectedPersons) {}
+
+  /** A person to prioritise (pseudonymised). */
+  public record KeyPerson(int rank, String personKey, String networkId, String role, double score,
+      List<String> reasons) {}
+
+  /** A money-mule account (pseudonymised). */
+  public record MuleAccount(String accountKey, double score, String networkId, double inUsd, List<String> reasons) {}
+
+  /** Money between two countries over the analysis window. */
+  public record Flow(String from, String to, double amountUsd, long transactions) {}
+
+  /** Possible trafficking victims last seen at a place (vulnerable: abuse of vulnerability among the indicators): counts only, for protection and referral. */
+  public record VictimPlace(String place, int identified, int suspected, int vulnerable) {}
+
+  /**
+   * How a stored forecast for a past week fared: share of that week's detections in the zones ranked in
+   * the top {@code topShare}, against the naive ranking by the last twelve weeks' detections.
+   */
+  public record ForecastCheck(String week, int zones, int detections, double topShare, double hitRate,
+      double naiveHitRate, double expectedInterdictions, int interdictionsInDeployedZones) {}
+
+  /** Latest data of one source and the last successful run of one job. */
+  public record Freshness(String what, String latest, long rows) {}
+}
