@@ -45,7 +45,12 @@ public final class AnalystGuardExtension extends AbstractFunction1<SparkSessionE
         return new AbstractFunction1<LogicalPlan, BoxedUnit>() {
           @Override
           public BoxedUnit apply(LogicalPlan plan) {
-            if (Boolean.parseBoolean(session.conf().get(SparkSessions.ANALYST_CONF, "false"))) {
+            // a server's flag is in the SparkContext's conf, which a remote client cannot SET or RESET
+            String server = session.sparkContext().getConf().get(SparkSessions.ANALYST_CONF, "false");
+            if (Boolean.parseBoolean(server)) {
+              String w = session.sparkContext().getConf().get(SparkSessions.WRITABLE_CONF, "");
+              check(plan, w.isBlank() ? List.of() : List.of(w.split(",")));
+            } else if (Boolean.parseBoolean(session.conf().get(SparkSessions.ANALYST_CONF, "false"))) {
               check(plan, SparkSessions.writableTables(session));
             }
             return BoxedUnit.UNIT;

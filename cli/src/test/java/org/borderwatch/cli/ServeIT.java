@@ -1,0 +1,91 @@
+package org.borderwatch.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code borderwatch serve} in its own process, queried by the Spark Connect JVM client in another
+ * (connect-client's RemoteSql): a read answers with the lakehouse's rows; writes are refused, also after the
+ * client tries to switch the analyst flag off.
+ */
+class ServeIT {
+  static final Path CLIENT = Path.of(System.getProperty("borderwatch.connect.client"));
+
+  static List<String> client(String url, String... statements) throws Exception {
+    Path cpFile = CLIENT.resolve("classpath.txt");
+    assertTrue(Files.isRegularFile(cpFile), "build the connect-client module first (mvn package): " + cpFile);
+    List<String> cmd = new ArrayList<>(List.of("java"));
+    for (String o : System.getProperty("borderwatch.opens", "").split(" ")) {
+      if (!o.isBlank()) {
+        cmd.add(o);
+      }
+    }
+    cmd.addAll(List.of("-cp", Files.readString(cpFile).strip() + java.io.File.pathSeparator + CLIENT.resolve("classes"),
+        "org.borderwatch.connect.RemoteSql", url));
+    cmd.addAll(List.of(statements));
+    return cmd;
+  }
+
+  @Test
+  void analystsQueryOverSparkConnectAndCannotWrite(@TempDir Path dir) throws Exception {
+    Map<String, String> env = Map.of("BORDERWATCH_SKIP_BUILD", "1", "BORDERWATCH_HOME", dir.resolve("lh").toString(),
+        "BORDERWATCH_MASTER", "local[2]");
+    String launcher = AssemblyIT.REPO.resolve("bin/borderwatch").toString();
+    Path script = dir.resolve("make.sql");
+    Files.writeString(script, "create database if not exists gold;\n"
+        + "create table gold.served as select id, concat('zone-', id) cell from range(3);\n");
+    AssemblyIT.Result made = AssemblyIT.exec(List.of(launcher, "sql", "--read-write", "-f", script.toString()), env,
+        dir);
+    assertEquals(0, made.exit(), made.err());
+
+    int port;
+    try (ServerSocket s = new ServerSocket(0)) {
+      port = s.getLocalPort();
+    }
+    Path out = dir.resolve("serve.out");
+    Path err = dir.resolve("serve.err");
+    ProcessBuilder pb = new ProcessBuilder(launcher, "serve", "--port", Integer.toString(port)).directory(dir.toFile())
+        .redirectOutput(out.toFile()).redirectError(err.toFile());
+    pb.environment().putAll(env);
+    Process server = pb.start();
+    try {
+      long deadline = System.nanoTime() + 180_000_000_000L;
+      while (!Files.readString(out, StandardCharsets.UTF_8).contains("borderwatch serve: Spark Connect on")) {
+        assertTrue(server.isAlive(), "serve exited: " + Files.readString(err));
+        assertTrue(System.nanoTime() < deadline, "serve did not start in 180 s: " + Files.readString(err));
+        Thread.sleep(500);
+      }
+      String url = "sc://127.0.0.1:" + port;
+      AssemblyIT.Result read = AssemblyIT.exec(client(url, "select id, cell from gold.served order by id"), Map.of(),
+          dir);
+      assertEquals(0, read.exit(), read.err());
+      assertEquals("id,cell\n0,zone-0\n1,zone-1\n2,zone-2\n", read.out());
+
+      AssemblyIT.Result write = AssemblyIT.exec(client(url, "insert into gold.served values (9, 'x')"), Map.of(), dir);
+      assertEquals(1, write.exit(), write.out());
+      assertTrue(write.err().contains("refused: this is a read-only analyst session"), write.err());
+
+      AssemblyIT.Result sneaky = AssemblyIT.exec(client(url, "set spark.borderwatch.analyst=false",
+          "drop table gold.served"), Map.of(), dir);
+      assertEquals(1, sneaky.exit(), sneaky.out());
+      assertTrue(sneaky.err().contains("refused: this is a read-only analyst session"), sneaky.err());
+
+      AssemblyIT.Result still = AssemblyIT.exec(client(url, "select count(*) n from gold.served"), Map.of(), dir);
+      assertEquals("n\n3\n", still.out(), still.err());
+    } finally {
+      server.descendants().forEach(ProcessHandle::destroy);
+      server.destroy();
+      server.waitFor();
+    }
+  }
+}
