@@ -25,7 +25,7 @@ import picocli.CommandLine.Mixin;
     description = "Crime analytics against migrant smuggling and human trafficking in Southeast Asia.",
     synopsisSubcommandLabel = "<command>",
     commandListHeading = "%nCommands:%n",
-    footer = {"", "Exit codes: 0 ok, 1 failed, 2 usage or configuration error, 3 command not built yet.",
+    footer = {"", "Exit codes: 0 ok, 1 failed, 2 usage or configuration error.",
         "Run 'borderwatch <command> --help' for a command's options."},
     subcommands = {
         SimulateCommand.class, IngestCommand.class, ResolveCommand.class, NetworksCommand.class,

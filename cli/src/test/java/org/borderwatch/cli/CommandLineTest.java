@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Usage, unknown commands and options, and commands that are not built: no Spark needed. */
+/** Usage, unknown commands and options: no Spark needed. */
 class CommandLineTest {
   static final List<String> COMMANDS = List.of("simulate", "ingest", "resolve", "networks", "features", "train",
       "score", "report", "pipeline", "sql", "serve", "tables", "maintain");

@@ -31,9 +31,7 @@ class TrainScoreTest {
   @BeforeAll
   static void trainOnce(SparkSession spark, BorderwatchConfig config) throws Exception {
     TinyWorld.ensure();
-    cfg = config.with(Map.of("models.gbt-depths", List.of(2, 3), "models.gbt-iterations", List.of(4),
-        "models.min-train-weeks", 8, "models.backtest-weeks", 4, "models.refit-weeks", 4,
-        "models.calibration-weeks", 3, "zones.ring", 1, "models.validation-folds", 1));
+    cfg = org.borderwatch.models.testing.TinyGold.trainConfig(config);
     JobContext ctx = JobContext.of(spark, cfg, null, "test", Progress.silent());
     new FeaturesJob().run(ctx);
     doc = Files.createTempFile("models", ".md");

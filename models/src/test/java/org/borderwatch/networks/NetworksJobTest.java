@@ -60,6 +60,12 @@ class NetworksJobTest {
     metrics = NetworksEvaluation.evaluate(spark, TinyWorld.truth(), week);
   }
 
+  /** Everything the models module makes is in the lakehouse now (TrainScoreTest ran first): the reports' demo world. */
+  @org.junit.jupiter.api.AfterAll
+  static void saveTheDemoWorld() throws Exception {
+    org.borderwatch.models.testing.TinyGold.saveIfComplete();
+  }
+
   @Test
   void victimsAndTravellersAreNeverRanked(SparkSession spark, BorderwatchConfig config) {
     Pseudonymizer p = new Pseudonymizer(config.get(ConfigKeys.PSEUDONYM_KEY));

@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
 /**
  * The main job: every stage in order, each recorded in ops.job_runs, with a line per stage and a closing
  * summary (stages, rows, time). On the embedded default an empty landing zone is first filled by the
- * simulator. Stages whose capability is not built yet are listed as such, never faked.
+ * simulator. The last stage writes the planners' weekly report (HTML and PDF).
  */
 @Command(name = "pipeline", description = "Run every stage in order for a week: the main job.")
 public final class PipelineCommand extends BaseCommand {

@@ -9,8 +9,6 @@ public class BorderwatchException extends RuntimeException {
   public static final int USAGE = 2;
   /** Exit code for a failed job or query. */
   public static final int FAILED = 1;
-  /** Exit code for a command that is declared but not built yet. */
-  public static final int NOT_BUILT = 3;
 
   private final int exitCode;
 

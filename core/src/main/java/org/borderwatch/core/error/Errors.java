@@ -38,11 +38,6 @@ public final class Errors {
         "invalid value '" + value + "' for " + option + "; allowed: " + allowed);
   }
 
-  public static BorderwatchException notBuilt(String command, String issue) {
-    return new BorderwatchException(BorderwatchException.NOT_BUILT,
-        "'" + command + "' is not built yet (" + issue + "); nothing was run");
-  }
-
   public static BorderwatchException readOnly(String what, Collection<String> writable) {
     return new BorderwatchException(BorderwatchException.FAILED,
         "refused: this is a read-only analyst session and the statement would " + what

@@ -329,7 +329,10 @@ public final class ReportHtml {
   }
 
   static String pct(double p) {
-    return Double.isNaN(p) ? "n/a" : String.format(Locale.ROOT, "%.0f%%", 100 * p);
+    if (Double.isNaN(p)) {
+      return "n/a";
+    }
+    return String.format(Locale.ROOT, p > 0 && p < 0.1 ? "%.1f%%" : "%.0f%%", 100 * p);
   }
 
   /** XML-escapes text for element content and attribute values. */

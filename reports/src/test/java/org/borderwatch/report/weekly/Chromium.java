@@ -14,8 +14,9 @@ import java.util.concurrent.TimeUnit;
  * The browser is Debian's chromium ({@code apt-get install chromium}, as .ci/run does) or the one named by
  * {@code BORDERWATCH_CHROMIUM}.
  */
-final class Chromium {
-  record Render(Path screenshot, List<String> console, String log) {}
+public final class Chromium {
+  /** The screenshot, the page's console lines, and Chromium's whole log. */
+  public record Render(Path screenshot, List<String> console, String log) {}
 
   private Chromium() {}
 

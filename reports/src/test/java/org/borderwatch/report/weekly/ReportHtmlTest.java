@@ -114,5 +114,7 @@ class ReportHtmlTest {
         List.of())));
     assertEquals("n/a", ReportHtml.pct(Double.NaN));
     assertEquals("44%", ReportHtml.pct(0.44));
+    assertEquals("0.4%", ReportHtml.pct(0.004));
+    assertEquals("0%", ReportHtml.pct(0));
   }
 }

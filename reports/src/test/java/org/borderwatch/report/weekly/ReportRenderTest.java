@@ -16,11 +16,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The report renders in headless Chromium without console messages; its PDF has every section and renders. */
-class ReportRenderTest {
+public class ReportRenderTest {
   static final Path OUT = Path.of("target", "report-render");
 
   /** Share of pixels that are not (near) white: a blank or failed render has none. */
-  static double inked(BufferedImage img) {
+  public static double inked(BufferedImage img) {
     long ink = 0;
     for (int y = 0; y < img.getHeight(); y += 2) {
       for (int x = 0; x < img.getWidth(); x += 2) {
@@ -32,6 +32,11 @@ class ReportRenderTest {
       }
     }
     return ink / (double) ((img.getHeight() / 2) * (img.getWidth() / 2));
+  }
+
+  /** A screenshot of {@code page} in headless Chromium with the page's console messages. */
+  public static Chromium.Render chromium(Path page, Path png, int width, int height) throws Exception {
+    return Chromium.screenshot(page, png, width, height);
   }
 
   @Test
