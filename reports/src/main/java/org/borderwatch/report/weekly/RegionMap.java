@@ -217,7 +217,7 @@ final class RegionMap {
   }
 
   private void legend(StringBuilder s) {
-    double x0 = width - 190, y0 = 10;
+    double x0 = 26, y0 = height() - 142; // bottom left: open sea on this region's maps
     s.append(String.format(Locale.ROOT, "<g font-size=\"9\" fill=\"#333333\"><rect x=\"%.0f\" y=\"%.0f\" "
         + "width=\"182\" height=\"118\" fill=\"#ffffff\" fill-opacity=\"0.9\" stroke=\"#bbbbbb\"/>", x0, y0));
     double y = y0 + 14;
