@@ -28,7 +28,7 @@ default_args = {
 
 with DAG(
     dag_id="borderwatch_weekly",
-    description="Ingest, resolve, features, train when due, score next week",
+    description="Ingest, resolve, victims, networks, features, train, score next week, deployment and report",
     schedule="0 7 * * 1",
     start_date=datetime(2026, 1, 5),
     catchup=False,
@@ -41,4 +41,11 @@ with DAG(
     features = BashOperator(task_id="features", bash_command=SUBMIT + "features")
     train = BashOperator(task_id="train", bash_command=SUBMIT + "train")
     score = BashOperator(task_id="score", bash_command=SUBMIT + "score --week " + NEXT_WEEK)
+    # victims before networks: the networks stage keeps every alerted person out of its rankings
+    victims = BashOperator(task_id="victims", bash_command=SUBMIT + "victims --week " + WEEK)
+    networks = BashOperator(task_id="networks", bash_command=SUBMIT + "networks --week " + WEEK)
+    # allocates the patrol units, then writes <lakehouse>/reports/<week>/report.html and report.pdf
+    report = BashOperator(task_id="report", bash_command=SUBMIT + "report --week " + NEXT_WEEK)
     ingest >> resolve >> features >> train >> score
+    resolve >> victims >> networks
+    [score, networks] >> report
