@@ -39,45 +39,65 @@ public final class PipelineCommand extends BaseCommand {
 
   record StageResult(String stage, String status, long rowsIn, long rowsOut, double seconds, String detail) {}
 
+  private final List<StageResult> results = new ArrayList<>();
+  private final org.borderwatch.report.weekly.ReportJob report = new org.borderwatch.report.weekly.ReportJob();
+  private IsoWeek dataWeek;
+  private IsoWeek forecastWeek;
+
   @Override
   public Integer call() throws Exception {
     IsoWeek requested = week == null ? null : IsoWeek.parse(week); // a bad week is a usage error, before any work
     long start = System.nanoTime();
-    List<StageResult> results = new ArrayList<>();
+    results.clear();
     SparkSession spark = spark();
     Lakehouse.bootstrap(spark);
     LakehousePaths paths = new LakehousePaths(config());
     err().println("borderwatch pipeline — lakehouse " + paths.root());
     err().flush();
 
-    // 1. simulate, only when the landing zone is empty on a local lakehouse (the embedded default)
-    Path landing = Path.of(paths.landing().replaceFirst("^file:(//)?", ""));
-    if (paths.isLocal() && (!Files.isDirectory(landing) || isEmpty(landing))) {
-      Path world = Path.of(paths.world().replaceFirst("^file:(//)?", ""));
-      results.add(stage("simulate", new SimulateJob(null, null, null, null, world, null, null), null));
-    } else {
-      results.add(new StageResult("simulate", "skipped", 0, 0, 0, "landing zone has data"));
-    }
-    results.add(stage("ingest", new IngestJob(paths.landing(), null), null));
-    results.add(stage("resolve", new ResolveJob(), null));
-    // victims before networks: every person with a protection alert is kept out of the offender rankings
-    results.add(stage("victims", new org.borderwatch.victims.VictimsJob(), requested));
-    results.add(stage("networks", new org.borderwatch.networks.NetworksJob(), requested));
-    FeaturesJob features = new FeaturesJob();
-    results.add(stage("features", features, null));
-    IsoWeek dataWeek = features.lastDataWeek();
-    IsoWeek reportWeek = requested == null ? dataWeek : requested;
-    IsoWeek forecastWeek = reportWeek.plus(1);
-    String why = retrainReason(spark, dataWeek);
-    if (why != null) {
-      results.add(stage("train", new TrainJob(false, null, null), null, why));
-    } else {
-      results.add(new StageResult("train", "skipped", 0, 0, 0, "models are recent (retrain with --retrain)"));
-    }
-    results.add(stage("score", new ScoreJob(), forecastWeek));
-    results.add(stage("deploy", new org.borderwatch.report.deploy.DeploymentJob(), forecastWeek));
-    org.borderwatch.report.weekly.ReportJob report = new org.borderwatch.report.weekly.ReportJob();
-    results.add(stage("report", report, forecastWeek));
+    // the whole run is itself recorded in ops.job_runs (job 'pipeline'), next to each stage's row
+    Job whole = new Job() {
+      @Override
+      public String name() {
+        return "pipeline";
+      }
+
+      @Override
+      public JobOutcome run(org.borderwatch.core.job.JobContext ctx) throws Exception {
+        // 1. simulate, only when the landing zone is empty on a local lakehouse (the embedded default)
+        Path landing = Path.of(paths.landing().replaceFirst("^file:(//)?", ""));
+        if (paths.isLocal() && (!Files.isDirectory(landing) || isEmpty(landing))) {
+          Path world = Path.of(paths.world().replaceFirst("^file:(//)?", ""));
+          results.add(stage("simulate", new SimulateJob(null, null, null, null, world, null, null), null));
+        } else {
+          results.add(new StageResult("simulate", "skipped", 0, 0, 0, "landing zone has data"));
+        }
+        results.add(stage("ingest", new IngestJob(paths.landing(), null), null));
+        results.add(stage("resolve", new ResolveJob(), null));
+        // victims before networks: every person with a protection alert is kept out of the offender rankings
+        results.add(stage("victims", new org.borderwatch.victims.VictimsJob(), requested));
+        results.add(stage("networks", new org.borderwatch.networks.NetworksJob(), requested));
+        FeaturesJob features = new FeaturesJob();
+        results.add(stage("features", features, null));
+        dataWeek = features.lastDataWeek();
+        IsoWeek reportWeek = requested == null ? dataWeek : requested;
+        forecastWeek = reportWeek.plus(1);
+        String why = retrainReason(spark, dataWeek);
+        if (why != null) {
+          results.add(stage("train", new TrainJob(false, null, null), null, why));
+        } else {
+          results.add(new StageResult("train", "skipped", 0, 0, 0, "models are recent (retrain with --retrain)"));
+        }
+        results.add(stage("score", new ScoreJob(), forecastWeek));
+        results.add(stage("deploy", new org.borderwatch.report.deploy.DeploymentJob(), forecastWeek));
+        results.add(stage("report", report, forecastWeek));
+        long in = results.stream().mapToLong(StageResult::rowsIn).sum();
+        long written = results.stream().mapToLong(StageResult::rowsOut).sum();
+        return new JobOutcome(in, written, String.format(Locale.ROOT, "%d stages for %s; report %s", results.size(),
+            forecastWeek, report.html()));
+      }
+    };
+    runJob(whole, requested);
 
     double total = (System.nanoTime() - start) / 1e9;
     var out = out();
