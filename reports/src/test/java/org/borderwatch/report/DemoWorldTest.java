@@ -30,6 +30,7 @@ import org.borderwatch.report.deploy.DeploymentJob;
 import org.borderwatch.report.weekly.ReportData;
 import org.borderwatch.report.weekly.ReportHtml;
 import org.borderwatch.report.weekly.ReportJob;
+import org.borderwatch.report.weekly.Chromium;
 import org.borderwatch.report.weekly.ReportRenderTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -109,8 +110,18 @@ class DemoWorldTest {
   }
 
   @Test
-  void reportOfTheDemoWorldHasEverySectionFilledAndRendersInChromium() throws Exception {
+  void reportOfTheDemoWorldHasEverySectionFilledAndRendersInChromium(SparkSession spark) throws Exception {
     ReportData d = report.data();
+    // the report shows the gold tables' rows, not a sample of them
+    assertEquals(spark.sql("select rank, person_key, network_id, role from gold.key_individuals where week = '"
+        + d.dataWeek() + "' order by rank limit 10").collectAsList().stream()
+        .map(r -> r.getInt(0) + " " + r.getString(1) + " " + r.getString(2) + " " + r.getString(3)).toList(),
+        d.keyPersons().stream().map(k -> k.rank() + " " + k.personKey() + " " + k.networkId() + " " + k.role())
+            .toList());
+    assertEquals(spark.sql("select base_id, cell, units from gold.deployment_recommendations where week = '"
+        + d.week() + "' order by zone_rank, base_id").collectAsList().stream()
+        .map(r -> r.getString(0) + " " + r.getString(1) + " " + r.getInt(2)).toList(),
+        d.deployments().stream().map(x -> x.baseId() + " " + x.cell() + " " + x.units()).toList());
     assertFalse(d.zones().isEmpty());
     assertFalse(d.deployments().isEmpty());
     assertFalse(d.routes().isEmpty());
@@ -125,7 +136,7 @@ class DemoWorldTest {
     Path out = Path.of("target", "report-render");
     Files.createDirectories(out);
     Path png = out.resolve("demo-report.png");
-    var r = ReportRenderTest.chromium(report.html(), png, 1000, 1600);
+    var r = Chromium.screenshot(report.html(), png, 1000, 1600);
     assertEquals(List.of(), r.console(), r.log());
     assertTrue(ReportRenderTest.inked(javax.imageio.ImageIO.read(png.toFile())) > 0.02);
     try (PDDocument pdf = Loader.loadPDF(report.pdf().toFile())) {

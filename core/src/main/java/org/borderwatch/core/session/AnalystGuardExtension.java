@@ -48,8 +48,8 @@ public final class AnalystGuardExtension extends AbstractFunction1<SparkSessionE
             // a server's flag is in the SparkContext's conf, which a remote client cannot SET or RESET
             String server = session.sparkContext().getConf().get(SparkSessions.ANALYST_CONF, "false");
             if (Boolean.parseBoolean(server)) {
-              String w = session.sparkContext().getConf().get(SparkSessions.WRITABLE_CONF, "");
-              check(plan, w.isBlank() ? List.of() : List.of(w.split(",")));
+              check(plan, SparkSessions.writableTables(
+                  session.sparkContext().getConf().get(SparkSessions.WRITABLE_CONF, "")));
             } else if (Boolean.parseBoolean(session.conf().get(SparkSessions.ANALYST_CONF, "false"))) {
               check(plan, SparkSessions.writableTables(session));
             }

@@ -96,7 +96,11 @@ public final class SparkSessions {
 
   /** Tables an analyst session may append to, as set on the session. */
   public static List<String> writableTables(SparkSession spark) {
-    String v = spark.conf().get(WRITABLE_CONF, "");
-    return v.isBlank() ? List.of() : List.of(v.split(","));
+    return writableTables(spark.conf().get(WRITABLE_CONF, ""));
+  }
+
+  /** The tables of a {@link #WRITABLE_CONF} value. */
+  public static List<String> writableTables(String conf) {
+    return conf.isBlank() ? List.of() : List.of(conf.split(","));
   }
 }

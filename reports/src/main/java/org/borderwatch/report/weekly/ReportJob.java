@@ -51,6 +51,19 @@ public final class ReportJob implements Job {
     return Path.of(java.net.URI.create(toUri(ctx.paths().reports()))).resolve(week.toString());
   }
 
+  interface Writer {
+    void write(Path to) throws java.io.IOException;
+  }
+
+  /** Writes beside {@code target}, then moves over it in one step: a reader never sees half a report. */
+  private static Path replace(Path target, Writer writer) throws java.io.IOException {
+    Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
+    writer.write(tmp);
+    Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    return target;
+  }
+
   private static String toUri(String p) {
     return p.startsWith("file:") ? p : Path.of(p).toAbsolutePath().toUri().toString();
   }
@@ -63,16 +76,8 @@ public final class ReportJob implements Job {
     String page = ReportHtml.render(data);
     Path dir = folder(ctx, week);
     Files.createDirectories(dir);
-    html = dir.resolve("report.html");
-    Path tmp = dir.resolve("report.html.tmp");
-    Files.writeString(tmp, page, StandardCharsets.UTF_8);
-    Files.move(tmp, html, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-    pdf = dir.resolve("report.pdf");
-    Path tmpPdf = dir.resolve("report.pdf.tmp");
-    ReportPdf.write(page, tmpPdf);
-    Files.move(tmpPdf, pdf, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    html = replace(dir.resolve("report.html"), tmp -> Files.writeString(tmp, page, StandardCharsets.UTF_8));
+    pdf = replace(dir.resolve("report.pdf"), tmp -> ReportPdf.write(page, tmp));
     long rows = data.zones().size() + data.deployments().size() + data.routes().size() + data.networks().size()
         + data.keyPersons().size() + data.mules().size() + data.flows().size() + data.victimPlaces().size()
         + data.forecastChecks().size();

@@ -91,7 +91,7 @@ public final class ReportQueries {
     bases.forEach(b -> baseById.put(b.id(), b));
     List<Deployment> deployments = new ArrayList<>();
     Map<String, Integer> unitsAt = new HashMap<>();
-    if (Lakehouse.exists(spark, Tables.GOLD_DEPLOYMENT)) {
+    if (has(Tables.GOLD_DEPLOYMENT)) {
       for (Row r : rows("select base_id, cell, crossing_id, cell_lat, cell_lon, units, zone_rank, "
           + "expected_interdictions from " + Tables.GOLD_DEPLOYMENT.fullName() + " where week = '" + w
           + "' order by zone_rank, base_id")) {
@@ -124,11 +124,11 @@ public final class ReportQueries {
     List<Network> networks = networks(dw);
     int newNetworks = (int) networks.stream().filter(n -> n.change().equals("new")).count();
     int totalNetworks = networks.size();
-    if (!Lakehouse.exists(spark, Tables.GOLD_NETWORKS)) {
+    if (!has(Tables.GOLD_NETWORKS)) {
       caveats.add("Networks were not analysed: run 'borderwatch networks --week " + dw + "'.");
     }
     List<VictimPlace> victims = victimPlaces(dw);
-    if (!Lakehouse.exists(spark, Tables.GOLD_VICTIM_ALERTS)) {
+    if (!has(Tables.GOLD_VICTIM_ALERTS)) {
       caveats.add("Victim identification did not run: run 'borderwatch victims --week " + dw + "'.");
     }
     int identified = victims.stream().mapToInt(VictimPlace::identified).sum();
@@ -358,8 +358,7 @@ public final class ReportQueries {
         Tables.SILVER_POSTS, Tables.SILVER_TRANSACTIONS);
     StringBuilder sql = new StringBuilder();
     for (TableId t : sources) {
-      if (has(t) && spark.table(t.fullName()).columns().length > 0
-          && java.util.Arrays.asList(spark.table(t.fullName()).columns()).contains("week")) {
+      if (has(t) && java.util.Arrays.asList(spark.table(t.fullName()).columns()).contains("week")) {
         sql.append(sql.length() == 0 ? "" : " union all ").append("select '").append(t.fullName())
             .append("', max(week), count(*) from ").append(t.fullName());
       }

@@ -33,7 +33,7 @@ public final class Chromium {
         + "(apt-get install chromium) or set BORDERWATCH_CHROMIUM; looked for " + candidates);
   }
 
-  static Render screenshot(Path page, Path png, int width, int height) throws IOException, InterruptedException {
+  public static Render screenshot(Path page, Path png, int width, int height) throws IOException, InterruptedException {
     Path profile = Files.createTempDirectory("bw-chromium");
     List<String> cmd = new ArrayList<>(List.of(executable(), "--headless", "--no-sandbox", "--disable-gpu",
         "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",

@@ -101,7 +101,7 @@ class ReportJobTest {
     for (Row r : spark.table("gold.deployment_recommendations").collectAsList()) {
       String w = r.getAs("week");
       String cell = r.getAs("cell");
-      if (!w.equals(WEEK.toString()) && expectedByWeek.containsKey(w + cell) == false) {
+      if (!w.equals(WEEK.toString()) && !expectedByWeek.containsKey(w + cell)) {
         expectedByWeek.put(w + cell, r.<Double>getAs("expected_interdictions"));
         interdictedByWeek.merge(w, truth.get(w).get(cell)[3], Integer::sum);
       }
@@ -125,13 +125,13 @@ class ReportJobTest {
     for (int i = 0; i < want.size(); i++) {
       ForecastCheck a = want.get(i), b = d.forecastChecks().get(i);
       assertEquals(a.week(), b.week());
+      assertEquals(ZONES, b.zones());
+      assertEquals(ReportQueries.TOP_SHARE, b.topShare());
       assertEquals(a.detections(), b.detections());
       assertEquals(a.hitRate(), b.hitRate(), 1e-12);
       assertEquals(a.naiveHitRate(), b.naiveHitRate(), 1e-12);
       assertEquals(a.expectedInterdictions(), b.expectedInterdictions(), 1e-9);
       assertEquals(a.interdictionsInDeployedZones(), b.interdictionsInDeployedZones());
-      assertEquals(a, new ForecastCheck(b.week(), b.zones(), b.detections(), b.topShare(), a.hitRate(),
-          a.naiveHitRate(), a.expectedInterdictions(), b.interdictionsInDeployedZones()));
     }
 
     assertEquals(List.of(new VictimPlace("checkpoint ranong", 1, 1, 1), new VictimPlace("Phuket", 0, 1, 1),

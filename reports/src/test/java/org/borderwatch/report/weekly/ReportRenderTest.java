@@ -34,11 +34,6 @@ public class ReportRenderTest {
     return ink / (double) ((img.getHeight() / 2) * (img.getWidth() / 2));
   }
 
-  /** A screenshot of {@code page} in headless Chromium with the page's console messages. */
-  public static Chromium.Render chromium(Path page, Path png, int width, int height) throws Exception {
-    return Chromium.screenshot(page, png, width, height);
-  }
-
   @Test
   void pageRendersInChromiumWithoutConsoleMessages() throws Exception {
     Files.createDirectories(OUT);
