@@ -122,6 +122,10 @@ class DemoWorldTest {
         + d.week() + "' order by zone_rank, base_id").collectAsList().stream()
         .map(r -> r.getString(0) + " " + r.getString(1) + " " + r.getInt(2)).toList(),
         d.deployments().stream().map(x -> x.baseId() + " " + x.cell() + " " + x.units()).toList());
+    long alerts = spark.sql("select count(*) from gold.victim_alerts where week = '" + d.dataWeek() + "'")
+        .first().getLong(0);
+    // the summary counts every alert of the week, however many places the table lists
+    assertEquals(alerts, d.summary().victimAlertsIdentified() + d.summary().victimAlertsSuspected());
     assertFalse(d.zones().isEmpty());
     assertFalse(d.deployments().isEmpty());
     assertFalse(d.routes().isEmpty());

@@ -49,6 +49,8 @@ public final class ReportQueries {
   static final int TOP_ZONES = 15;
   static final int WEEKS_CHECKED = 4;
   static final int ROUTE_HISTORY = 8;
+  /** Places listed in the victim-protection table (the summary counts every place). */
+  static final int VICTIM_PLACES = 12;
 
   private final SparkSession spark;
   private final BorderwatchConfig config;
@@ -150,7 +152,7 @@ public final class ReportQueries {
         + "and coasts are not drawn, and corridors to capitals beyond the frame are cut at its edge.");
     return new ReportData(w, dw, DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC)
         .format(now), summary, crossings(), zones, deployments, routes(week), limit(networks, 10),
-        keyPersons(dw), mules(dw), flows(dw), victims, checks, validation, freshness(), caveats);
+        keyPersons(dw), mules(dw), flows(dw), limit(victims, VICTIM_PLACES), checks, validation, freshness(), caveats);
   }
 
   private static <T> List<T> limit(List<T> list, int n) {
@@ -270,7 +272,7 @@ public final class ReportQueries {
         + "count_if(status = 'identified'), count_if(status = 'suspected'), "
         + "count_if(exists(indicators, i -> i.indicator = 'abuse_of_vulnerability')) "
         + "from " + Tables.GOLD_VICTIM_ALERTS.fullName() + " where week = '" + dw + "' group by 1 "
-        + "order by count(*) desc, place limit 12")) {
+        + "order by count(*) desc, place")) {
       out.add(new VictimPlace(r.getString(0), (int) r.getLong(1), (int) r.getLong(2), (int) r.getLong(3)));
     }
     return out;
