@@ -105,9 +105,27 @@ public final class FellegiSunter implements Serializable {
   }
 
   /**
+   * m probabilities assumed before any data (per field, levels from "different" up): most true matches
+   * agree on name, date of birth, nationality and sex; documents and phones often differ between sources
+   * (a passport here, an ID card there; a new SIM). They weigh as {@link #PSEUDO_MATCHES} matches against the
+   * expected matches EM finds, so they decide only for short lists (an analyst's watchlist of a few dozen
+   * people, where EM has too little to learn from) and vanish on a lakehouse's thousands of matches.
+   */
+  static final double[][] DEFAULT_M = {
+      {0.05, 0.15, 0.05, 0.25, 0.50},
+      {0.02, 0.03, 0.02, 0.03, 0.90},
+      {0.30, 0.05, 0.65},
+      {0.60, 0.40},
+      {0.02, 0.98},
+      {0.05, 0.95}};
+
+  static final double PSEUDO_MATCHES = 50;
+
+  /**
    * m by EM in sessions: each session runs on the patterns of one training rule with the fields that rule
    * blocks on treated as missing; a field's m is the average over the sessions that could see it,
-   * weighted by each session's expected matches. lambda is the given prior.
+   * weighted by each session's expected matches, and smoothed towards {@link #DEFAULT_M}. lambda is the given
+   * prior.
    */
   public static FellegiSunter estimateBySessions(Map<String, Map<String, Long>> patternsByRule,
       Map<String, java.util.List<Comparisons.Field>> sessions, double[][] u, double prior) {
@@ -145,21 +163,23 @@ public final class FellegiSunter implements Serializable {
         weight[f.ordinal()] += matches;
       }
     }
-    double[][] m = initialM();
+    double[][] m = new double[Comparisons.FIELDS][];
     for (int f = 0; f < m.length; f++) {
-      if (weight[f] > 0) {
-        for (int l = 0; l < m[f].length; l++) {
-          m[f][l] = sum[f][l] / weight[f];
-        }
+      m[f] = new double[DEFAULT_M[f].length];
+      for (int l = 0; l < m[f].length; l++) {
+        m[f][l] = (sum[f][l] + PSEUDO_MATCHES * DEFAULT_M[f][l]) / (weight[f] + PSEUDO_MATCHES);
       }
     }
     return new FellegiSunter(m, u, prior, iterations);
   }
 
-  /** Pairs that surely match: the same document, or the same exact name and exact date of birth. */
+  /**
+   * Pairs that surely match: the same document, or the same name (exactly, or the same phonetic tokens in
+   * any order) and the same date of birth.
+   */
   public static boolean deterministicMatch(int[] g) {
     return g[Comparisons.Field.DOCUMENT.ordinal()] == 2
-        || g[Comparisons.Field.NAME.ordinal()] == Comparisons.Field.NAME.levels() - 1
+        || g[Comparisons.Field.NAME.ordinal()] >= Comparisons.Field.NAME.levels() - 2
         && g[Comparisons.Field.DOB.ordinal()] == Comparisons.Field.DOB.levels() - 1;
   }
 

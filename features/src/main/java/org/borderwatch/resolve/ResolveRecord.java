@@ -10,17 +10,14 @@ import java.util.List;
  */
 public record ResolveRecord(String id, String nameKey, List<String> tokens, List<String> phonetic,
     String familyKey, LocalDate dob, Integer birthYear, String document, String phone, String nationality,
-    String sex) implements Serializable {
+    String sex, String phoneticSortedKey) implements Serializable {
 
   /** Builds a record from conformed values; tokens come from the name key. */
   public static ResolveRecord of(String id, String nameKey, String familyKey, LocalDate dob, Integer birthYear,
       String document, String phone, String nationality, String sex) {
     List<String> toks = nameKey == null || nameKey.isBlank() ? List.of() : List.of(nameKey.split(" "));
     return new ResolveRecord(id, nameKey, toks, Phonetic.tokens(toks), familyKey, dob,
-        birthYear != null ? birthYear : dob == null ? null : dob.getYear(), document, phone, nationality, sex);
-  }
-
-  public String phoneticSortedKey() {
-    return tokens.isEmpty() ? null : Phonetic.sortedKey(tokens);
+        birthYear != null ? birthYear : dob == null ? null : dob.getYear(), document, phone, nationality, sex,
+        toks.isEmpty() ? null : Phonetic.sortedKey(toks));
   }
 }

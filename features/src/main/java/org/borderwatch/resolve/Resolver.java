@@ -1,15 +1,14 @@
 package org.borderwatch.resolve;
 
-import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.call_udf;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.sha2;
+import static org.apache.spark.sql.functions.xxhash64;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -56,13 +55,13 @@ public final class Resolver {
     public Dataset<Row> scored;
     public Map<String, Object> stats = new LinkedHashMap<>();
     public FellegiSunter model;
-    /** scored pairs with explanations, all of them (accepted or not) */
-    Dataset<Row> explained;
+    /** the scored pairs at or above a probability, with their explanations */
+    java.util.function.DoubleFunction<Dataset<Row>> explainedFrom;
     double threshold;
 
     /** Scored pairs below the accepted threshold but at or above p (for pair lists that show near misses). */
     public Dataset<Row> linksBelowThreshold(double p) {
-      return explained.filter(col("match_probability").geq(p).and(col("match_probability").lt(threshold)));
+      return explainedFrom.apply(p).filter(col("match_probability").lt(threshold));
     }
   }
 
@@ -76,7 +75,7 @@ public final class Resolver {
       "dob+family", List.of(Comparisons.Field.DOB, Comparisons.Field.NAME),
       "phone", List.of(Comparisons.Field.PHONE));
 
-  /** Assumed share of true matches that agree on a document or on exact name and birth date. */
+  /** Assumed share of true matches that agree on a document, or on the name's tokens and the birth date. */
   static final double DETERMINISTIC_RECALL = 0.6;
 
   static final List<String> FIELDS = List.of("name_key", "family_key", "dob", "birth_year", "document", "phone",
@@ -145,146 +144,132 @@ public final class Resolver {
     records = records.withColumn("rare_token", call_udf("bw_rare_token", col("phon_sorted")))
         .persist(StorageLevel.MEMORY_AND_DISK());
 
-    // 2. blocking
-    st = progress.stage("resolve: blocking");
-    Dataset<Row> pairs = null;
-    Map<String, Long> skipped = new LinkedHashMap<>();
-    for (Map.Entry<String, Column> rule : rules().entrySet()) {
-      Dataset<Row> keys = records.select(col("record_id"), rule.getValue().as("k")).filter(col("k").isNotNull()
-          .and(col("k").notEqual("")).and(org.apache.spark.sql.functions.not(col("k").endsWith("|"))));
-      Dataset<Row> sizes = keys.groupBy("k").agg(count(lit(1)).as("n"));
-      skipped.put(rule.getKey(), sizes.filter(col("n").gt(settings.maxBlock())).count());
-      Dataset<Row> ok = keys.join(sizes.filter(col("n").leq(settings.maxBlock()).and(col("n").gt(1))), "k");
-      Dataset<Row> p = ok.as("a").join(ok.as("b"), col("a.k").equalTo(col("b.k"))
-              .and(col("a.record_id").lt(col("b.record_id"))))
-          .select(col("a.record_id").as("record_l"), col("b.record_id").as("record_r"), lit(rule.getKey()).as("rule"));
-      pairs = pairs == null ? p : pairs.unionByName(p);
+    // 2. blocking keys; oversized blocks (any rule) are left out and counted
+    Progress.Stage st2 = progress.stage("resolve: blocking and comparison");
+    long blockStart = System.nanoTime();
+    Dataset<Row> nameCount = records.filter(col("name_key").isNotNull()).groupBy("name_key")
+        .agg(org.apache.spark.sql.functions.sum("mentions").as("name_count"));
+    List<Column> keyCols = new ArrayList<>();
+    for (Column k : rules().values()) {
+      keyCols.add(org.apache.spark.sql.functions.when(k.isNotNull().and(k.notEqual(""))
+          .and(org.apache.spark.sql.functions.not(k.endsWith("|"))), k));
     }
-    Dataset<Row> candidates = pairs.groupBy("record_l", "record_r").agg(array_sort(collect_set("rule")).as("rules"))
+    Dataset<Row> keyed = records.join(nameCount,
+            scala.jdk.javaapi.CollectionConverters.asScala(List.of("name_key")).toSeq(), "left")
+        .select(xxhash64(col("record_id")).as("rid"), col("name_key"), col("family_key"), col("dob"),
+            col("birth_year"), col("document"), col("phone"), col("nationality"), col("sex"),
+            coalesce(col("name_count"), lit(0L)).as("name_count"),
+            org.apache.spark.sql.functions.array(keyCols.toArray(Column[]::new)).as("keys"))
         .persist(StorageLevel.MEMORY_AND_DISK());
-    long nPairs = candidates.count();
+    long distinctRids = keyed.select("rid").distinct().count();
+    if (distinctRids != nRecords) {
+      throw new IllegalStateException("record ids collide in 64 bits (" + distinctRids + " of " + nRecords
+          + "); resolve cannot continue");
+    }
+    Dataset<Row> ruleKeys = keyed.select(col("rid"), org.apache.spark.sql.functions.posexplode(col("keys"))
+        .as(new String[] {"rule", "k"})).filter(col("k").isNotNull());
+    java.util.Set<String> oversized = new java.util.HashSet<>();
+    Map<String, Long> skipped = new LinkedHashMap<>();
+    Blocking.RULES.forEach(r -> skipped.put(r, 0L));
+    for (Row r : ruleKeys.groupBy("rule", "k").count().filter(col("count").gt(settings.maxBlock())).collectAsList()) {
+      oversized.add(r.getInt(0) + "\u0001" + r.getString(1));
+      skipped.merge(Blocking.RULES.get(r.getInt(0)), 1L, Long::sum);
+    }
+    Broadcast<java.util.Set<String>> big = spark.sparkContext().broadcast(oversized,
+        ClassTag$.MODULE$.apply(java.util.Set.class));
+
+    // 3. candidate pairs block by block, each produced once by the first rule that generates it, with its
+    //    comparison vector: (rid_l, rid_r, rules mask, gamma, name count when the names agree exactly)
+    Dataset<Row> blocks = keyed.select(org.apache.spark.sql.functions.posexplode(col("keys")).as(new String[] {"rule", "k"}),
+            org.apache.spark.sql.functions.struct(col("rid"), col("name_key"), col("family_key"), col("dob"),
+                col("birth_year"), col("document"), col("phone"), col("nationality"), col("sex"), col("name_count"),
+                col("keys")).as("m"))
+        .filter(col("k").isNotNull())
+        .groupBy("rule", "k").agg(org.apache.spark.sql.functions.collect_list("m").as("members"))
+        .filter(org.apache.spark.sql.functions.size(col("members")).between(2, settings.maxBlock()));
+    JavaRDD<Row> pairRows = blocks.toJavaRDD().flatMap(b -> {
+      java.util.Set<String> skip = big.value();
+      List<Row> ms = b.getList(2);
+      List<Blocking.Member> block = new ArrayList<>(ms.size());
+      for (Row m : ms) {
+        block.add(member(m, skip));
+      }
+      List<Row> out = new ArrayList<>();
+      Blocking.pairs(b.getInt(0), block, (l, r, mask, gamma, nc) -> out.add(RowFactory.create(l, r, mask, gamma, nc)));
+      return out.iterator();
+    });
+    Dataset<Row> pairs = spark.createDataFrame(pairRows, PAIRS).persist(StorageLevel.MEMORY_AND_DISK());
+
+    // the pairs' patterns: (mask, gamma, name count) with their number — all later estimates work on these
+    List<Row> combos = pairs.groupBy("mask", "gamma", "name_count").count().collectAsList();
+    long nPairs = 0;
+    long deterministic = 0;
     Map<String, Long> byRule = new LinkedHashMap<>();
-    for (Row r : candidates.select(org.apache.spark.sql.functions.explode(col("rules")).as("rule"))
-        .groupBy("rule").count().collectAsList()) {
-      byRule.put(r.getString(0), r.getLong(1));
+    Map<String, Map<String, Long>> patternsByRule = new HashMap<>();
+    for (Row r : combos) {
+      int mask = r.getInt(0);
+      int[] g = Blocking.decode(r.getInt(1));
+      long n = r.getLong(3);
+      nPairs += n;
+      if (FellegiSunter.deterministicMatch(g)) {
+        deterministic += n;
+      }
+      String code = FellegiSunter.encode(g);
+      for (String rule : Blocking.rules(mask)) {
+        byRule.merge(rule, n, Long::sum);
+        patternsByRule.computeIfAbsent(rule, k -> new HashMap<>()).merge(code, n, Long::sum);
+      }
     }
     double allPairs = nRecords * (nRecords - 1) / 2.0;
     res.stats.put("candidate_pairs", nPairs);
     res.stats.put("pair_reduction", allPairs == 0 ? 1.0 : 1 - nPairs / allPairs);
     res.stats.put("pairs_by_rule", byRule);
     res.stats.put("skipped_blocks", skipped);
-    st.done(String.format(java.util.Locale.ROOT, "%,d candidate pairs (reduction %.6f)", nPairs,
+    st2.done(String.format(java.util.Locale.ROOT, "%,d candidate pairs compared (reduction %.6f)", nPairs,
         (double) res.stats.get("pair_reduction")));
-
-    // 3. comparison vectors
-    st = progress.stage("resolve: compare and estimate");
-    long compareStart = System.nanoTime();
-    Dataset<Row> rec = records.select("record_id", "name_key", "family_key", "dob", "birth_year", "document", "phone",
-        "nationality", "sex");
-    Dataset<Row> joined = candidates.join(rec.toDF(prefixed("l_", rec.columns())),
-            col("record_l").equalTo(col("l_record_id")))
-        .join(rec.toDF(prefixed("r_", rec.columns())), col("record_r").equalTo(col("r_record_id")));
-    StructType gammaSchema = DataTypes.createStructType(List.of(
-        DataTypes.createStructField("record_l", DataTypes.StringType, false),
-        DataTypes.createStructField("record_r", DataTypes.StringType, false),
-        DataTypes.createStructField("rules", DataTypes.createArrayType(DataTypes.StringType), true),
-        DataTypes.createStructField("gamma", DataTypes.StringType, false),
-        DataTypes.createStructField("name_l", DataTypes.StringType, true)));
-    JavaRDD<Row> gammaRows = joined.toJavaRDD().map(r -> {
-      ResolveRecord a = record(r, "l_");
-      ResolveRecord b = record(r, "r_");
-      return RowFactory.create(r.getAs("record_l"), r.getAs("record_r"), r.getAs("rules"),
-          FellegiSunter.encode(Comparisons.gamma(a, b)), a.nameKey());
-    });
-    Dataset<Row> gammas = spark.createDataFrame(gammaRows, gammaSchema).persist(StorageLevel.MEMORY_AND_DISK());
-    Map<String, Map<String, Long>> patternsByRule = new HashMap<>();
-    long deterministic = 0;
-    for (Row r : gammas.select(org.apache.spark.sql.functions.explode(col("rules")).as("rule"), col("gamma"))
-        .groupBy("rule", "gamma").count().collectAsList()) {
-      patternsByRule.computeIfAbsent(r.getString(0), k -> new HashMap<>()).put(r.getString(1), r.getLong(2));
-    }
-    for (Row r : gammas.groupBy("gamma").count().collectAsList()) {
-      if (FellegiSunter.deterministicMatch(FellegiSunter.decode(r.getString(0)))) {
-        deterministic += r.getLong(1);
-      }
-    }
-    int patternCount = (int) patternsByRule.values().stream().mapToLong(Map::size).sum();
 
     // 4. u from random pairs of mentions; m by EM in one session per training rule, each blind to the
     //    fields its rule blocks on; the prior from pairs that agree on a document or on name and birth date
+    st = progress.stage("resolve: estimate and threshold");
+    int patternCount = (int) patternsByRule.values().stream().mapToLong(Map::size).sum();
     double[][] u = FellegiSunter.uFromCounts(randomPairLevels(records, settings.randomPairs()));
     FellegiSunter model = FellegiSunter.estimateBySessions(patternsByRule, SESSIONS, u,
         FellegiSunter.prior(deterministic, nRecords, DETERMINISTIC_RECALL));
     res.model = model;
-    Map<String, Long> nameCounts = new HashMap<>();
-    for (Row r : records.groupBy("name_key").agg(org.apache.spark.sql.functions.sum("mentions"))
-        .filter(col("name_key").isNotNull()).collectAsList()) {
-      nameCounts.put(r.getString(0), r.getLong(1));
-    }
-    final long total = nMentions;
-    Broadcast<FellegiSunter> bm = spark.sparkContext().broadcast(model, ClassTag$.MODULE$.apply(FellegiSunter.class));
-    Broadcast<Map<String, Long>> bn = spark.sparkContext().broadcast(nameCounts, ClassTag$.MODULE$.apply(Map.class));
     res.stats.put("lambda", model.lambda());
     res.stats.put("em_iterations", model.iterations());
     res.stats.put("parameters", parameters(model));
-    st.done(String.format(java.util.Locale.ROOT, "%d gamma patterns, prior %.2e, %d EM iterations", patternCount,
-        model.lambda(), model.iterations()));
 
-    // 5. score every candidate pair with its explanation
-    st = progress.stage("resolve: score and cluster");
-    JavaRDD<Row> scoredRows = gammas.toJavaRDD().map(r -> {
-      int[] g = FellegiSunter.decode(r.getString(3));
-      FellegiSunter fs = bm.value();
-      String name = r.getString(4);
-      double share = name == null ? 0 : bn.value().getOrDefault(name, 1L) / (double) total;
-      double w = fs.matchWeight(g, share);
-      Object[] out = new Object[11 + 2 * Comparisons.FIELDS];
-      out[0] = r.getString(0);
-      out[1] = r.getString(1);
-      out[2] = r.get(2);
-      out[3] = w;
-      out[4] = FellegiSunter.probability(w);
-      Comparisons.Field[] fields = Comparisons.Field.values();
-      for (int f = 0; f < fields.length; f++) {
-        out[5 + f] = fields[f].level(g[f]);
-        out[5 + fields.length + f] = f == 0 && g[0] == fields[0].levels() - 1 ? fs.exactNameWeight(share)
-            : fs.weight(f, g[f]);
-      }
-      out[5 + 2 * fields.length] = fs.prior();
-      out[6 + 2 * fields.length] = g[0] == fields[0].levels() - 1 ? share : null;
-      return RowFactory.create(java.util.Arrays.copyOf(out, 7 + 2 * fields.length));
-    });
-    List<org.apache.spark.sql.types.StructField> sf = new ArrayList<>(List.of(
-        DataTypes.createStructField("record_l", DataTypes.StringType, false),
-        DataTypes.createStructField("record_r", DataTypes.StringType, false),
-        DataTypes.createStructField("blocking_rules", DataTypes.createArrayType(DataTypes.StringType), true),
-        DataTypes.createStructField("match_weight", DataTypes.DoubleType, false),
-        DataTypes.createStructField("match_probability", DataTypes.DoubleType, false)));
-    for (Comparisons.Field f : Comparisons.Field.values()) {
-      sf.add(DataTypes.createStructField(f.name().toLowerCase(java.util.Locale.ROOT) + "_level", DataTypes.StringType,
-          true));
+    // 5. every pair's probability follows from its pattern: the threshold from the estimated precision
+    final double total = nMentions;
+    List<double[]> scoredPatterns = new ArrayList<>(combos.size());
+    for (Row r : combos) {
+      double p = FellegiSunter.probability(model.matchWeight(Blocking.decode(r.getInt(1)), r.getLong(2) / total));
+      scoredPatterns.add(new double[] {p, r.getLong(3)});
     }
-    for (Comparisons.Field f : Comparisons.Field.values()) {
-      sf.add(DataTypes.createStructField("w_" + f.name().toLowerCase(java.util.Locale.ROOT), DataTypes.DoubleType,
-          true));
-    }
-    sf.add(DataTypes.createStructField("w_prior", DataTypes.DoubleType, true));
-    sf.add(DataTypes.createStructField("name_tf", DataTypes.DoubleType, true));
-    Dataset<Row> scored = spark.createDataFrame(scoredRows, DataTypes.createStructType(sf))
-        .persist(StorageLevel.MEMORY_AND_DISK());
-    res.scored = scored.select("record_l", "record_r", "match_probability");
-    scored.count();
-    res.stats.put("compare_score_seconds", (System.nanoTime() - compareStart) / 1e9);
-    res.explained = scored;
-
-    // 6. threshold from the estimated precision
-    double threshold = threshold(scored, settings.targetPrecision());
-    Dataset<Row> accepted = scored.filter(col("match_probability").geq(threshold)).persist(StorageLevel.MEMORY_AND_DISK());
-    Row est = accepted.agg(org.apache.spark.sql.functions.avg("match_probability"), count(lit(1))).first();
+    double[] thr = threshold(scoredPatterns, settings.targetPrecision());
+    double threshold = thr[0];
+    res.stats.put("compare_score_seconds", (System.nanoTime() - blockStart) / 1e9);
     res.stats.put("threshold", threshold);
     res.threshold = threshold;
-    res.stats.put("estimated_precision", est.isNullAt(0) ? 1.0 : est.getDouble(0));
-    res.stats.put("accepted_links", est.getLong(1));
+    res.stats.put("estimated_precision", thr[1]);
+    res.stats.put("accepted_links", (long) thr[2]);
+    st.done(String.format(java.util.Locale.ROOT, "%d gamma patterns, prior %.2e, %d EM iterations, threshold %.3f",
+        patternCount, model.lambda(), model.iterations(), threshold));
+
+    st = progress.stage("resolve: cluster");
+    Broadcast<FellegiSunter> bm = spark.sparkContext().broadcast(model, ClassTag$.MODULE$.apply(FellegiSunter.class));
+    org.apache.spark.sql.expressions.UserDefinedFunction probability = org.apache.spark.sql.functions.udf(
+        (org.apache.spark.sql.api.java.UDF2<Integer, Long, Double>) (g, nc) ->
+            FellegiSunter.probability(bm.value().matchWeight(Blocking.decode(g), nc / total)), DataTypes.DoubleType);
+    Dataset<Row> ids = records.select(xxhash64(col("record_id")).as("rid"), col("record_id"));
+    res.scored = withRecordIds(pairs.select(col("rid_l"), col("rid_r"),
+        probability.apply(col("gamma"), col("name_count")).as("match_probability")), ids)
+        .select("record_l", "record_r", "match_probability");
+    res.explainedFrom = p -> explain(pairs.filter(probability.apply(col("gamma"), col("name_count"))
+        .geq(p)), bm, total, ids);
+    Dataset<Row> accepted = res.explainedFrom.apply(threshold)
+        .persist(StorageLevel.MEMORY_AND_DISK());
 
     // 7. connected components on GraphX, then the chaining guard
     Clusters.Outcome clusters = Clusters.components(spark, records, accepted, settings.maxCluster());
@@ -293,8 +278,8 @@ public final class Resolver {
         "cluster");
     res.links = clusters.keptLinks();
     res.stats.put("entities", clusters.clusters());
-    st.done(String.format(java.util.Locale.ROOT, "threshold %.3f, %,d links accepted (est. precision %.4f), %,d "
-        + "entities, %d clusters split", threshold, est.getLong(1), (double) res.stats.get("estimated_precision"),
+    st.done(String.format(java.util.Locale.ROOT, "%,d links accepted (est. precision %.4f), %,d entities, %d "
+        + "clusters split", (long) res.stats.get("accepted_links"), (double) res.stats.get("estimated_precision"),
         clusters.clusters(), clusters.split()));
     return res;
   }
@@ -389,29 +374,116 @@ public final class Resolver {
   }
 
   /**
-   * The lowest probability threshold at which the accepted links' mean probability (their estimated
-   * precision) still reaches the target; never below 0.5.
+   * The lowest match probability at which the accepted pairs' mean probability (their estimated
+   * precision) still reaches the target; never below 0.5. Input: {probability, pairs} per pattern.
+   * Returns {threshold, estimated precision, accepted pairs}; threshold 1 and no pairs when none qualify.
    */
-  static double threshold(Dataset<Row> scored, double target) {
-    List<Row> bins = scored.select(org.apache.spark.sql.functions.floor(col("match_probability").multiply(1000))
-            .as("b"), col("match_probability"))
-        .groupBy("b").agg(count(lit(1)).as("n"), org.apache.spark.sql.functions.sum("match_probability").as("s"))
-        .orderBy(col("b").desc()).collectAsList();
+  static double[] threshold(List<double[]> patterns, double target) {
+    List<double[]> sorted = new ArrayList<>(patterns);
+    sorted.sort((a, b) -> Double.compare(b[0], a[0]));
     double n = 0;
     double s = 0;
     double best = 1.0;
-    for (Row r : bins) {
-      double nn = n + r.getLong(1);
-      double ss = s + r.getDouble(2);
-      double bin = r.getLong(0) / 1000.0;
-      if (ss / nn < target || bin < 0.5) {
+    double bestN = 0;
+    double bestS = 0;
+    int i = 0;
+    while (i < sorted.size()) {
+      double p = sorted.get(i)[0];
+      double nn = n;
+      double ss = s;
+      while (i < sorted.size() && sorted.get(i)[0] == p) { // patterns of equal probability go together
+        nn += sorted.get(i)[1];
+        ss += sorted.get(i)[0] * sorted.get(i)[1];
+        i++;
+      }
+      if (p < 0.5 || ss / nn < target) {
         break;
       }
       n = nn;
       s = ss;
-      best = bin;
+      best = p;
+      bestN = nn;
+      bestS = ss;
     }
-    return best;
+    return new double[] {best, bestN == 0 ? 1.0 : bestS / bestN, bestN};
+  }
+
+  /** Schema of the compact candidate pairs. */
+  static final StructType PAIRS = DataTypes.createStructType(List.of(
+      DataTypes.createStructField("rid_l", DataTypes.LongType, false),
+      DataTypes.createStructField("rid_r", DataTypes.LongType, false),
+      DataTypes.createStructField("mask", DataTypes.IntegerType, false),
+      DataTypes.createStructField("gamma", DataTypes.IntegerType, false),
+      DataTypes.createStructField("name_count", DataTypes.LongType, false)));
+
+  /** A block member from its struct (rid, name_key, ..., sex, name_count, keys); oversized keys dropped. */
+  static Blocking.Member member(Row m, java.util.Set<String> oversized) {
+    Date dob = m.getAs("dob");
+    ResolveRecord rec = ResolveRecord.of(null, m.getAs("name_key"), m.getAs("family_key"),
+        dob == null ? null : dob.toLocalDate(), m.getAs("birth_year"), m.getAs("document"), m.getAs("phone"),
+        m.getAs("nationality"), m.getAs("sex"));
+    List<String> k = m.getList(m.fieldIndex("keys"));
+    String[] keys = new String[k.size()];
+    for (int r = 0; r < keys.length; r++) {
+      String key = k.get(r);
+      keys[r] = key == null || oversized.contains(r + "\u0001" + key) ? null : key;
+    }
+    return new Blocking.Member(m.getLong(0), rec, keys, m.getLong(m.fieldIndex("name_count")));
+  }
+
+  /** rid_l, rid_r → record_l, record_r (record ids, the smaller first), other columns kept. */
+  static Dataset<Row> withRecordIds(Dataset<Row> pairs, Dataset<Row> ids) {
+    Dataset<Row> j = pairs.join(ids.toDF("rid_l", "id_l"), "rid_l").join(ids.toDF("rid_r", "id_r"), "rid_r");
+    List<Column> cols = new ArrayList<>(List.of(org.apache.spark.sql.functions.least(col("id_l"), col("id_r"))
+        .as("record_l"), org.apache.spark.sql.functions.greatest(col("id_l"), col("id_r")).as("record_r")));
+    for (String c : pairs.columns()) {
+      if (!c.equals("rid_l") && !c.equals("rid_r")) {
+        cols.add(col(c));
+      }
+    }
+    return j.select(cols.toArray(Column[]::new));
+  }
+
+  /** Every pair with its explanation: rules, weight, probability, each field's level and weight. */
+  static Dataset<Row> explain(Dataset<Row> pairs, Broadcast<FellegiSunter> bm, double total, Dataset<Row> ids) {
+    Comparisons.Field[] fields = Comparisons.Field.values();
+    JavaRDD<Row> rows = pairs.toJavaRDD().map(r -> {
+      FellegiSunter fs = bm.value();
+      int[] g = Blocking.decode(r.getInt(3));
+      double share = r.getLong(4) / total;
+      double w = fs.matchWeight(g, share);
+      Object[] out = new Object[7 + 2 * fields.length];
+      out[0] = r.getLong(0);
+      out[1] = r.getLong(1);
+      out[2] = scala.jdk.javaapi.CollectionConverters.asScala(Blocking.rules(r.getInt(2))).toSeq();
+      out[3] = w;
+      out[4] = FellegiSunter.probability(w);
+      for (int f = 0; f < fields.length; f++) {
+        out[5 + f] = fields[f].level(g[f]);
+        out[5 + fields.length + f] = f == 0 && g[0] == fields[0].levels() - 1 ? fs.exactNameWeight(share)
+            : fs.weight(f, g[f]);
+      }
+      out[5 + 2 * fields.length] = fs.prior();
+      out[6 + 2 * fields.length] = g[0] == fields[0].levels() - 1 ? share : null;
+      return RowFactory.create(out);
+    });
+    List<org.apache.spark.sql.types.StructField> sf = new ArrayList<>(List.of(
+        DataTypes.createStructField("rid_l", DataTypes.LongType, false),
+        DataTypes.createStructField("rid_r", DataTypes.LongType, false),
+        DataTypes.createStructField("blocking_rules", DataTypes.createArrayType(DataTypes.StringType), true),
+        DataTypes.createStructField("match_weight", DataTypes.DoubleType, false),
+        DataTypes.createStructField("match_probability", DataTypes.DoubleType, false)));
+    for (Comparisons.Field f : fields) {
+      sf.add(DataTypes.createStructField(f.name().toLowerCase(java.util.Locale.ROOT) + "_level", DataTypes.StringType,
+          true));
+    }
+    for (Comparisons.Field f : fields) {
+      sf.add(DataTypes.createStructField("w_" + f.name().toLowerCase(java.util.Locale.ROOT), DataTypes.DoubleType,
+          true));
+    }
+    sf.add(DataTypes.createStructField("w_prior", DataTypes.DoubleType, true));
+    sf.add(DataTypes.createStructField("name_tf", DataTypes.DoubleType, true));
+    return withRecordIds(pairs.sparkSession().createDataFrame(rows, DataTypes.createStructType(sf)), ids);
   }
 
   static String parameters(FellegiSunter m) {
