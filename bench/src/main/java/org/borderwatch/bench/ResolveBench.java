@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.expr;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -58,7 +59,7 @@ public final class ResolveBench {
         .put("candidate pairs", pairs)
         .put("pair reduction", (double) s.get("pair_reduction"))
         .put("resolve job seconds (end to end)", seconds)
-        .put("compare + score seconds", scoreSeconds)
+        .put("pairs made, compared and scored (blocking, comparison, EM, threshold): seconds", scoreSeconds)
         .put("input records per second (end to end)", mentions / seconds)
         .put("input records per second per core", mentions / seconds / cores)
         .put("scored pairs per second per core", pairs / scoreSeconds / cores)
@@ -72,7 +73,10 @@ public final class ResolveBench {
           col("entity_id").as("entity"), col("record_id"));
       Map<String, Double> acc = ResolveEvaluation.evaluate(assigned, ResolveEvaluation.truth(spark, truth.toString()),
           null);
-      r.put("pairwise F1", acc.get("pairwise_f1")).put("cross-source F1", acc.get("cross_source_f1"));
+      for (String k : List.of("pairwise_precision", "pairwise_recall", "pairwise_f1", "cross_source_f1", "cluster_purity",
+          "cluster_inverse_purity", "adjusted_rand_index", "true_persons", "entities")) {
+        r.put(k.replace('_', ' '), acc.get(k));
+      }
     }
     return r;
   }
