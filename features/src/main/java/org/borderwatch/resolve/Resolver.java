@@ -142,6 +142,7 @@ public final class Resolver {
         ClassTag$.MODULE$.apply(Map.class));
     spark.udf().register("bw_rare_token", (UDF1<String, String>) k -> rarest(k, tf.value()), DataTypes.StringType);
     records = records.withColumn("rare_token", call_udf("bw_rare_token", col("phon_sorted")))
+        .withColumn("rid", xxhash64(col("record_id")))
         .persist(StorageLevel.MEMORY_AND_DISK());
 
     // 2. blocking keys; oversized blocks (any rule) are left out and counted
@@ -150,13 +151,15 @@ public final class Resolver {
     Dataset<Row> nameCount = records.filter(col("name_key").isNotNull()).groupBy("name_key")
         .agg(org.apache.spark.sql.functions.sum("mentions").as("name_count"));
     List<Column> keyCols = new ArrayList<>();
-    for (Column k : rules().values()) {
+    Map<String, Column> rules = rules();
+    for (String rule : Blocking.RULES) { // in mask order
+      Column k = rules.get(rule);
       keyCols.add(org.apache.spark.sql.functions.when(k.isNotNull().and(k.notEqual(""))
           .and(org.apache.spark.sql.functions.not(k.endsWith("|"))), k));
     }
     Dataset<Row> keyed = records.join(nameCount,
             scala.jdk.javaapi.CollectionConverters.asScala(List.of("name_key")).toSeq(), "left")
-        .select(xxhash64(col("record_id")).as("rid"), col("name_key"), col("family_key"), col("dob"),
+        .select(col("rid"), col("name_key"), col("family_key"), col("dob"),
             col("birth_year"), col("document"), col("phone"), col("nationality"), col("sex"),
             coalesce(col("name_count"), lit(0L)).as("name_count"),
             org.apache.spark.sql.functions.array(keyCols.toArray(Column[]::new)).as("keys"))
@@ -229,7 +232,7 @@ public final class Resolver {
         (double) res.stats.get("pair_reduction")));
 
     // 4. u from random pairs of mentions; m by EM in one session per training rule, each blind to the
-    //    fields its rule blocks on; the prior from pairs that agree on a document or on name and birth date
+    //    fields its rule blocks on; the prior from the pairs FellegiSunter.deterministicMatch accepts
     st = progress.stage("resolve: estimate and threshold");
     int patternCount = (int) patternsByRule.values().stream().mapToLong(Map::size).sum();
     double[][] u = FellegiSunter.uFromCounts(randomPairLevels(records, settings.randomPairs()));
@@ -247,13 +250,13 @@ public final class Resolver {
       double p = FellegiSunter.probability(model.matchWeight(Blocking.decode(r.getInt(1)), r.getLong(2) / total));
       scoredPatterns.add(new double[] {p, r.getLong(3)});
     }
-    double[] thr = threshold(scoredPatterns, settings.targetPrecision());
-    double threshold = thr[0];
+    Threshold thr = threshold(scoredPatterns, settings.targetPrecision());
+    double threshold = thr.probability();
     res.stats.put("compare_score_seconds", (System.nanoTime() - blockStart) / 1e9);
     res.stats.put("threshold", threshold);
     res.threshold = threshold;
-    res.stats.put("estimated_precision", thr[1]);
-    res.stats.put("accepted_links", (long) thr[2]);
+    res.stats.put("estimated_precision", thr.estimatedPrecision());
+    res.stats.put("accepted_links", thr.accepted());
     st.done(String.format(java.util.Locale.ROOT, "%d gamma patterns, prior %.2e, %d EM iterations, threshold %.3f",
         patternCount, model.lambda(), model.iterations(), threshold));
 
@@ -262,7 +265,7 @@ public final class Resolver {
     org.apache.spark.sql.expressions.UserDefinedFunction probability = org.apache.spark.sql.functions.udf(
         (org.apache.spark.sql.api.java.UDF2<Integer, Long, Double>) (g, nc) ->
             FellegiSunter.probability(bm.value().matchWeight(Blocking.decode(g), nc / total)), DataTypes.DoubleType);
-    Dataset<Row> ids = records.select(xxhash64(col("record_id")).as("rid"), col("record_id"));
+    Dataset<Row> ids = records.select("rid", "record_id");
     res.scored = withRecordIds(pairs.select(col("rid_l"), col("rid_r"),
         probability.apply(col("gamma"), col("name_count")).as("match_probability")), ids)
         .select("record_l", "record_r", "match_probability");
@@ -271,7 +274,7 @@ public final class Resolver {
     Dataset<Row> accepted = res.explainedFrom.apply(threshold)
         .persist(StorageLevel.MEMORY_AND_DISK());
 
-    // 7. connected components on GraphX, then the chaining guard
+    // 6. connected components on GraphX, then the chaining guard
     Clusters.Outcome clusters = Clusters.components(spark, records, accepted, settings.maxCluster());
     res.stats.put("clusters_split", clusters.split());
     res.assignments = withRecord.join(clusters.recordCluster(), "record_id").select("mention_id", "record_id",
@@ -376,23 +379,21 @@ public final class Resolver {
   /**
    * The lowest match probability at which the accepted pairs' mean probability (their estimated
    * precision) still reaches the target; never below 0.5. Input: {probability, pairs} per pattern.
-   * Returns {threshold, estimated precision, accepted pairs}; threshold 1 and no pairs when none qualify.
+   * Threshold 1 and no pairs when none qualify.
    */
-  static double[] threshold(List<double[]> patterns, double target) {
+  static Threshold threshold(List<double[]> patterns, double target) {
     List<double[]> sorted = new ArrayList<>(patterns);
     sorted.sort((a, b) -> Double.compare(b[0], a[0]));
-    double n = 0;
-    double s = 0;
+    long n = 0; // pairs accepted so far
+    double s = 0; // and the sum of their probabilities
     double best = 1.0;
-    double bestN = 0;
-    double bestS = 0;
     int i = 0;
     while (i < sorted.size()) {
       double p = sorted.get(i)[0];
-      double nn = n;
+      long nn = n;
       double ss = s;
       while (i < sorted.size() && sorted.get(i)[0] == p) { // patterns of equal probability go together
-        nn += sorted.get(i)[1];
+        nn += (long) sorted.get(i)[1];
         ss += sorted.get(i)[0] * sorted.get(i)[1];
         i++;
       }
@@ -402,11 +403,12 @@ public final class Resolver {
       n = nn;
       s = ss;
       best = p;
-      bestN = nn;
-      bestS = ss;
     }
-    return new double[] {best, bestN == 0 ? 1.0 : bestS / bestN, bestN};
+    return new Threshold(best, n == 0 ? 1.0 : s / n, n);
   }
+
+  /** The accepted links' lowest probability, their mean probability (estimated precision) and number. */
+  record Threshold(double probability, double estimatedPrecision, long accepted) {}
 
   /** Schema of the compact candidate pairs. */
   static final StructType PAIRS = DataTypes.createStructType(List.of(

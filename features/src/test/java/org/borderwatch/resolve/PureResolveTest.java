@@ -185,4 +185,16 @@ class PureResolveTest {
     assertEquals(expected, produced);
     assertArrayEquals(new int[] {4, -1, 2, 0, 1, -1}, Blocking.decode(Blocking.encode(new int[] {4, -1, 2, 0, 1, -1})));
   }
+
+  @Test
+  void thresholdIsTheLowestProbabilityKeepingTheMeanAtTheTarget() {
+    // {probability, pairs}: 0.99 alone keeps the mean at 0.99; with 0.9 it falls to 0.945 < 0.95
+    Resolver.Threshold t = Resolver.threshold(List.of(new double[] {0.9, 100}, new double[] {0.99, 100},
+        new double[] {0.6, 100}), 0.95);
+    assertEquals(new Resolver.Threshold(0.99, 0.99, 100), t);
+    // a lower target takes both, the tie of equal probabilities together; never below 0.5
+    assertEquals(new Resolver.Threshold(0.9, (0.99 * 100 + 0.9 * 150) / 250, 250), Resolver.threshold(List.of(
+        new double[] {0.9, 100}, new double[] {0.99, 100}, new double[] {0.9, 50}, new double[] {0.45, 1000}), 0.5));
+    assertEquals(new Resolver.Threshold(1.0, 1.0, 0), Resolver.threshold(List.of(new double[] {0.45, 10}), 0.1));
+  }
 }
