@@ -15,7 +15,7 @@ import org.borderwatch.core.catalog.Tables;
 import org.borderwatch.core.job.JobContext;
 import org.borderwatch.ingest.IngestJob;
 import org.borderwatch.networks.NetworksJob;
-import org.borderwatch.networks.graph.GraphX;
+import org.borderwatch.core.graph.GraphX;
 import org.borderwatch.networks.graph.NetworkGraph;
 import org.borderwatch.resolve.ResolveJob;
 

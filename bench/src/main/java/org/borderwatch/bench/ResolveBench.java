@@ -13,7 +13,7 @@ import org.borderwatch.core.catalog.Lakehouse;
 import org.borderwatch.core.catalog.Tables;
 import org.borderwatch.core.job.JobContext;
 import org.borderwatch.ingest.IngestJob;
-import org.borderwatch.resolve.ResolveEvaluation;
+import org.borderwatch.evaluation.ResolveEvaluation;
 import org.borderwatch.resolve.ResolveJob;
 
 /**

@@ -8,8 +8,9 @@ import org.junit.jupiter.api.Test;
 
 /** Usage, unknown commands and options: no Spark needed. */
 class CommandLineTest {
+  /** Every command Main registers, in the order help lists them. */
   static final List<String> COMMANDS = List.of("simulate", "ingest", "resolve", "networks", "features", "train",
-      "score", "report", "pipeline", "sql", "serve", "tables", "maintain");
+      "score", "victims", "report", "pipeline", "sql", "serve", "tables", "maintain", "bench");
 
   @Test
   void helpListsEveryCommandWithOneLine() {
@@ -19,6 +20,11 @@ class CommandLineTest {
     for (String c : COMMANDS) {
       assertTrue(commands.matches("(?s).*\\n  " + c + " +\\S.*"), c + " missing in\n" + commands);
     }
+    // exactly these, in this order: a command's first line starts two spaces in, its continuations further
+    List<String> listed = commands.substring(0, commands.indexOf("\n\n")).lines().skip(1)
+        .filter(l -> l.matches("  \\S.*")).map(l -> l.strip().split(" +")[0]).toList();
+    assertEquals(COMMANDS, listed, commands);
+    assertEquals(COMMANDS, List.copyOf(Main.commandLine().getSubcommands().keySet()));
   }
 
   @Test

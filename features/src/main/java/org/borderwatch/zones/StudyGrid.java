@@ -14,6 +14,7 @@ import org.apache.spark.sql.types.StructType;
 import org.borderwatch.ingest.border.Crossings;
 import org.borderwatch.ingest.border.Crossings.Crossing;
 import org.borderwatch.ingest.conform.Cells;
+import org.borderwatch.common.geo.GreatCircle;
 
 /**
  * The forecast zones: H3 cells (grid.zone-resolution) within {@code ring} rings of a known crossing
@@ -41,8 +42,8 @@ public final class StudyGrid {
           double[] ll = Cells.centre(addr);
           Crossing near = nearest(ll[0], ll[1], false);
           Crossing off = nearest(ll[0], ll[1], true);
-          zones.put(addr, new Zone(addr, ll[0], ll[1], near.id(), km(ll[0], ll[1], near.lat(), near.lon()), near.type(),
-              off.id(), km(ll[0], ll[1], off.lat(), off.lon())));
+          zones.put(addr, new Zone(addr, ll[0], ll[1], near.id(), GreatCircle.km(ll[0], ll[1], near.lat(), near.lon()), near.type(),
+              off.id(), GreatCircle.km(ll[0], ll[1], off.lat(), off.lon())));
         }
       }
     }
@@ -71,23 +72,13 @@ public final class StudyGrid {
       if (officialOnly && !c.official()) {
         continue;
       }
-      double d = km(lat, lon, c.lat(), c.lon());
+      double d = GreatCircle.km(lat, lon, c.lat(), c.lon());
       if (d < bestKm) {
         bestKm = d;
         best = c;
       }
     }
     return best;
-  }
-
-  /** Great-circle distance in km. */
-  public static double km(double lat1, double lon1, double lat2, double lon2) {
-    double p1 = Math.toRadians(lat1);
-    double p2 = Math.toRadians(lat2);
-    double dp = p2 - p1;
-    double dl = Math.toRadians(lon2 - lon1);
-    double a = Math.sin(dp / 2) * Math.sin(dp / 2) + Math.cos(p1) * Math.cos(p2) * Math.sin(dl / 2) * Math.sin(dl / 2);
-    return 6371.0 * 2 * Math.atan2(Math.sqrt(a), Math.sqrt(1 - a));
   }
 
   public static final StructType ZONE_SCHEMA = new StructType().add("cell", DataTypes.StringType, false)

@@ -33,6 +33,7 @@ import org.borderwatch.core.job.Progress;
 import org.borderwatch.core.time.IsoWeek;
 import org.borderwatch.models.backtest.Backtest;
 import org.borderwatch.models.backtest.ModelsDoc;
+import org.borderwatch.models.backtest.TrueOutcomes;
 import org.borderwatch.models.zone.Trainer;
 import org.borderwatch.models.zone.ZoneRiskModel;
 import org.borderwatch.models.zone.ZoneRiskModel.Kind;
@@ -60,14 +61,15 @@ public final class TrainJob implements Job {
       .build();
 
   private final boolean backtest;
-  private final String truthDir;
+  private final TrueOutcomes truth;
   private final Path doc;
   private Backtest.Report report;
   private final Map<String, Double> timings = new LinkedHashMap<>();
 
-  public TrainJob(boolean backtest, String truthDir, Path doc) {
+  /** {@code truth}: outcomes beyond the detections to score the backtest against (simulated worlds), or null. */
+  public TrainJob(boolean backtest, TrueOutcomes truth, Path doc) {
     this.backtest = backtest;
-    this.truthDir = truthDir;
+    this.truth = truth;
     this.doc = doc;
   }
 
@@ -165,7 +167,7 @@ public final class TrainJob implements Job {
           cfg.get(ConfigKeys.MODEL_REFIT_WEEKS), cfg.get(ConfigKeys.MODEL_MIN_TRAIN_WEEKS),
           cfg.get(ConfigKeys.MODEL_KDE_BANDWIDTH_KM), tc);
       long t0 = System.nanoTime();
-      report = new Backtest(spark, bc, grid, ctx.progress()).run(zones, corridors, truthDir);
+      report = new Backtest(spark, bc, grid, ctx.progress()).run(zones, corridors, truth);
       timings.put("backtest, s", (System.nanoTime() - t0) / 1e9);
       String runId = version;
       List<Row> rows = new ArrayList<>();
@@ -176,7 +178,7 @@ public final class TrainJob implements Job {
       Lakehouse.append(spark, BACKTEST_SPEC, spark.createDataFrame(rows, BACKTEST_SPEC.schema()));
       written += rows.size();
       if (doc != null) {
-        ModelsDoc.write(doc, report, cfg, truthDir != null, timings);
+        ModelsDoc.write(doc, report, cfg, truth != null, timings);
       }
     }
     zones.unpersist();

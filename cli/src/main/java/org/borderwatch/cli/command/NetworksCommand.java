@@ -2,9 +2,8 @@ package org.borderwatch.cli.command;
 
 import java.util.Locale;
 import java.util.Map;
-import org.borderwatch.core.config.LakehousePaths;
 import org.borderwatch.core.time.IsoWeek;
-import org.borderwatch.networks.NetworksEvaluation;
+import org.borderwatch.evaluation.NetworksEvaluation;
 import org.borderwatch.networks.NetworksJob;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -26,7 +25,7 @@ public final class NetworksCommand extends BaseCommand {
     NetworksJob job = new NetworksJob();
     out().println(runJob(job, w).summary());
     if (evaluate) {
-      String dir = truth != null ? truth : new LakehousePaths(config()).truth();
+      String dir = truth != null ? truth : org.borderwatch.evaluation.SimulatedTruth.defaultDir(config());
       Map<String, Double> m = NetworksEvaluation.evaluate(spark(), dir, job.week().toString());
       out().println("Accuracy against the simulator's truth:");
       m.forEach((k, v) -> out().printf(Locale.ROOT, "  %-28s %s%n", k,

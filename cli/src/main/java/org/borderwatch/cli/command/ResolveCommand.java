@@ -5,9 +5,8 @@ import static org.apache.spark.sql.functions.col;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
-import org.borderwatch.core.config.LakehousePaths;
 import org.borderwatch.resolve.PeopleCsv;
-import org.borderwatch.resolve.ResolveEvaluation;
+import org.borderwatch.evaluation.ResolveEvaluation;
 import org.borderwatch.resolve.ResolveJob;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -44,7 +43,7 @@ public final class ResolveCommand extends BaseCommand {
     ResolveJob job = new ResolveJob();
     out().println(runJob(job, null).summary());
     if (evaluate) {
-      String dir = truth != null ? truth : new LakehousePaths(config()).truth();
+      String dir = truth != null ? truth : org.borderwatch.evaluation.SimulatedTruth.defaultDir(config());
       var assigned = job.result().assignments.join(spark().table("silver.mention_entities")
           .select("mention_id", "entity_id"), "mention_id").select(col("mention_id"),
           col("entity_id").as("entity"), col("record_id"));

@@ -1,7 +1,7 @@
 package org.borderwatch.cli.command;
 
 import java.nio.file.Path;
-import org.borderwatch.core.config.LakehousePaths;
+import org.borderwatch.evaluation.SimulatedTruth;
 import org.borderwatch.models.TrainJob;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -22,14 +22,9 @@ public final class TrainCommand extends BaseCommand {
 
   @Override
   public Integer call() {
-    String t = truth;
-    if (t == null && backtest) {
-      String d = new LakehousePaths(config()).truth();
-      if (java.nio.file.Files.isDirectory(Path.of(d.replaceFirst("^file:(//)?", "")))) {
-        t = d;
-      }
-    }
-    out().println(runJob(new TrainJob(backtest, t, doc), null).summary());
+    String t = truth != null || !backtest ? truth : SimulatedTruth.defaultDirIfPresent(config());
+    out().println(runJob(new TrainJob(backtest, t == null ? null : new SimulatedTruth(spark(), t), doc), null)
+        .summary());
     out().flush();
     return 0;
   }

@@ -2,9 +2,8 @@ package org.borderwatch.cli.command;
 
 import java.util.Locale;
 import java.util.Map;
-import org.borderwatch.core.config.LakehousePaths;
 import org.borderwatch.core.time.IsoWeek;
-import org.borderwatch.victims.VictimsEvaluation;
+import org.borderwatch.evaluation.VictimsEvaluation;
 import org.borderwatch.victims.VictimsJob;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -27,7 +26,7 @@ public final class VictimsCommand extends BaseCommand {
     VictimsJob job = new VictimsJob();
     out().println(runJob(job, w).summary());
     if (evaluate) {
-      String dir = truth != null ? truth : new LakehousePaths(config()).truth();
+      String dir = truth != null ? truth : org.borderwatch.evaluation.SimulatedTruth.defaultDir(config());
       Map<String, Double> m = VictimsEvaluation.evaluate(spark(), dir, config());
       out().println("Accuracy against the simulator's truth:");
       m.forEach((k, v) -> out().printf(Locale.ROOT, "  %-34s %s%n", k,

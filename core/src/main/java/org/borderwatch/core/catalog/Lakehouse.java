@@ -29,6 +29,16 @@ public final class Lakehouse {
 
   private Lakehouse() {}
 
+  /**
+   * Forgets which databases and tables this process has already created or checked, so that the next call
+   * checks the metastore again: for a process that dropped them itself (the tests empty one lakehouse between
+   * classes).
+   */
+  public static void forgetCatalog() {
+    BOOTSTRAPPED.clear();
+    ENSURED.clear();
+  }
+
   /** Creates the four databases in the metastore when they are missing. */
   public static void bootstrap(SparkSession spark) {
     String key = spark.sparkContext().applicationId() + "|" + spark.conf().get("spark.sql.warehouse.dir", "");

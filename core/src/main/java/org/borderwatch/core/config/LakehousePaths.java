@@ -33,17 +33,13 @@ public final class LakehousePaths {
     return root + "/warehouse";
   }
 
-  /** Simulated world: landing zone, truth and the simulator's saved state. */
+  /** Simulated world: its landing zone and the simulator's saved state (its truth is the evaluation module's). */
   public String world() {
     return root + "/world";
   }
 
   public String landing() {
     return world() + "/landing";
-  }
-
-  public String truth() {
-    return world() + "/truth";
   }
 
   /** Weekly reports (HTML, PDF). */

@@ -17,6 +17,7 @@ import org.borderwatch.models.zone.ZoneRiskModel;
 import org.borderwatch.models.zone.ZoneRiskModel.Kind;
 import org.borderwatch.zones.StudyGrid;
 import org.borderwatch.zones.ZoneFeatures;
+import org.borderwatch.common.metrics.Metrics;
 
 /**
  * Rolling-origin weekly backtest. The last N weeks with outcomes are forecast in blocks: for each block the
@@ -67,9 +68,11 @@ public final class Backtest {
   }
 
   /**
-   * Runs the backtest on the feature tables. {@code truthDir}: the simulator's truth folder, or null.
+   * Runs the backtest on the feature tables. {@code truth}: outcomes beyond the detections (the simulator's
+   * true crossings), or null.
    */
-  public Report run(Dataset<Row> zoneFeatures, Dataset<Row> corridorFeatures, String truthDir) {
+  public Report run(Dataset<Row> zoneFeatures, Dataset<Row> corridorFeatures, TrueOutcomes truth) {
+    boolean hasTruth = truth != null;
     List<String> zf = ZoneFeatures.zoneFeatureNames();
     List<String> cf = ZoneFeatures.corridorFeatureNames();
     List<String> effort = ZoneFeatures.EFFORT_FEATURES;
@@ -104,20 +107,8 @@ public final class Backtest {
     Trainer.Choice cc = choices[1];
     sel.done(zc.settings() + " / " + cc.settings());
 
-    Map<Long, Map<String, Double>> trueCells = new HashMap<>();
-    Map<Long, Map<String, Double>> trueCorridors = new HashMap<>();
-    if (truthDir != null) {
-      for (Row r : spark.read().parquet(truthDir + "/events_by_cell").where(col("resolution").equalTo(
-          grid.resolution())).select("week", "cell", "trips").collectAsList()) {
-        trueCells.computeIfAbsent(org.borderwatch.core.time.IsoWeek.parse(r.getString(0)).index(), k -> new HashMap<>())
-            .merge(r.getString(1), ((Number) r.get(2)).doubleValue(), Double::sum);
-      }
-      for (Row r : spark.read().parquet(truthDir + "/trips").groupBy("week", "crossing_id").sum("travellers")
-          .collectAsList()) {
-        trueCorridors.computeIfAbsent(org.borderwatch.core.time.IsoWeek.parse(r.getString(0)).index(),
-            k -> new HashMap<>()).merge(r.getString(1), ((Number) r.get(2)).doubleValue(), Double::sum);
-      }
-    }
+    Map<Long, Map<String, Double>> trueCells = hasTruth ? truth.cells(grid.resolution()) : Map.of();
+    Map<Long, Map<String, Double>> trueCorridors = hasTruth ? truth.crossings() : Map.of();
 
     Accumulator za = new Accumulator();
     Accumulator ca = new Accumulator();
@@ -166,7 +157,7 @@ public final class Backtest {
         }
         Map<String, Double> k4 = kde.smooth(l4);
         Map<String, Double> k12 = kde.smooth(l12);
-        Map<String, Double> truth = trueCells.getOrDefault(e.getKey(), Map.of());
+        Map<String, Double> trueHere = trueCells.getOrDefault(e.getKey(), Map.of());
         for (int i = 0; i < n; i++) {
           Row r = wk.get(i);
           String cell = r.getString(1);
@@ -177,17 +168,17 @@ public final class Backtest {
           s[4][i] = k4.getOrDefault(cell, 0.0);
           s[5][i] = k12.getOrDefault(cell, 0.0);
           det[i] = r.getInt(7);
-          tru[i] = truth.getOrDefault(cell, 0.0);
+          tru[i] = trueHere.getOrDefault(cell, 0.0);
           ties[i] = Metrics.tieKey(cell, e.getKey());
           calib.add(new double[] {r.getDouble(3), det[i] > 0 ? 1 : 0});
         }
-        if (truthDir != null) {
+        if (hasTruth) {
           inGrid += java.util.Arrays.stream(tru).sum();
-          allTrue += truth.values().stream().mapToDouble(Double::doubleValue).sum();
+          allTrue += trueHere.values().stream().mapToDouble(Double::doubleValue).sum();
         }
         for (int m = 0; m < ZONE_METHODS.size(); m++) {
           za.week(ZONE_METHODS.get(m), "detected", s[m], det, ties);
-          if (truthDir != null) {
+          if (hasTruth) {
             za.week(ZONE_METHODS.get(m), "true", s[m], tru, ties);
           }
         }
@@ -210,7 +201,7 @@ public final class Backtest {
         double[] obs = new double[n];
         double[] tru = new double[n];
         long[] ties = new long[n];
-        Map<String, Double> truth = trueCorridors.getOrDefault(e.getKey(), Map.of());
+        Map<String, Double> trueHere = trueCorridors.getOrDefault(e.getKey(), Map.of());
         for (int i = 0; i < n; i++) {
           Row r = wk.get(i);
           s[0][i] = r.getDouble(3);
@@ -218,12 +209,12 @@ public final class Backtest {
           s[2][i] = r.getDouble(5);
           s[3][i] = r.getDouble(6) / 4.0;
           obs[i] = r.getInt(7);
-          tru[i] = truth.getOrDefault(r.getString(2), 0.0);
+          tru[i] = trueHere.getOrDefault(r.getString(2), 0.0);
           ties[i] = Metrics.tieKey(r.getString(1), e.getKey());
         }
         for (int m = 0; m < CORRIDOR_METHODS.size(); m++) {
           ca.corridorWeek(CORRIDOR_METHODS.get(m), "detected", s[m], obs, ties);
-          if (truthDir != null) {
+          if (hasTruth) {
             ca.corridorWeek(CORRIDOR_METHODS.get(m), "true", s[m], tru, ties);
           }
         }
@@ -248,7 +239,7 @@ public final class Backtest {
     facts.put("model fits", String.valueOf(fits));
     facts.put("mean training time per refit (zone + corridor), s", String.format(Locale.ROOT, "%.1f",
         trainSeconds / Math.max(1, fits)));
-    if (truthDir != null) {
+    if (hasTruth) {
       facts.put("true crossings in forecast weeks", String.format(Locale.ROOT, "%.0f", allTrue));
       facts.put("share of them inside the zones", String.format(Locale.ROOT, "%.3f", allTrue == 0 ? 0 : inGrid / allTrue));
     }

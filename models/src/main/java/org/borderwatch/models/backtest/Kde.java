@@ -22,7 +22,7 @@ public final class Kde {
         if (Math.abs(a.lat() - b.lat()) > reach / 100.0) {
           continue;
         }
-        double d = StudyGrid.km(a.lat(), a.lon(), b.lat(), b.lon());
+        double d = org.borderwatch.common.geo.GreatCircle.km(a.lat(), a.lon(), b.lat(), b.lon());
         if (d <= reach) {
           l.add(new Object[] {b.cell(), Math.exp(-d * d / (2 * bandwidthKm * bandwidthKm))});
         }

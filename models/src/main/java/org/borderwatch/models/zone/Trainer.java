@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.borderwatch.models.backtest.Metrics;
+import org.borderwatch.common.metrics.Metrics;
 import org.borderwatch.models.zone.ZoneRiskModel.Kind;
 import org.borderwatch.models.zone.ZoneRiskModel.Settings;
 

@@ -27,9 +27,10 @@ import org.borderwatch.core.job.Job;
 import org.borderwatch.core.job.JobContext;
 import org.borderwatch.core.job.JobOutcome;
 import org.borderwatch.core.time.IsoWeek;
-import org.borderwatch.report.deploy.DeploymentOptimizer.Base;
-import org.borderwatch.report.deploy.DeploymentOptimizer.Plan;
-import org.borderwatch.report.deploy.DeploymentOptimizer.Zone;
+import org.borderwatch.common.deploy.DeploymentOptimizer;
+import org.borderwatch.common.deploy.DeploymentOptimizer.Base;
+import org.borderwatch.common.deploy.DeploymentOptimizer.Plan;
+import org.borderwatch.common.deploy.DeploymentOptimizer.Zone;
 
 /**
  * Deployment recommendations for a scored week: the patrol units of conf/patrol-units.csv allocated to

@@ -22,7 +22,7 @@ import org.borderwatch.core.error.Errors;
 import org.borderwatch.core.time.IsoWeek;
 import org.borderwatch.ingest.border.Crossings;
 import org.borderwatch.report.deploy.DeploymentJob;
-import org.borderwatch.report.deploy.DeploymentOptimizer;
+import org.borderwatch.common.deploy.DeploymentOptimizer;
 import org.borderwatch.report.weekly.ReportData.Crossing;
 import org.borderwatch.report.weekly.ReportData.Deployment;
 import org.borderwatch.report.weekly.ReportData.Flow;

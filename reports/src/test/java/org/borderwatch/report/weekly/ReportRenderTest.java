@@ -62,7 +62,8 @@ public class ReportRenderTest {
     Path pdf = OUT.resolve("report.pdf");
     ReportPdf.write(ReportHtml.render(SampleReport.data()), pdf);
     try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
-      assertTrue(doc.getNumberOfPages() >= 3, "cover, map page, tables");
+      // the sample report: cover, map page, zone tables, victim protection
+      assertEquals(4, doc.getNumberOfPages(), "cover, map page, tables");
       String text = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
       int at = -1;
       for (String heading : ReportHtml.SECTIONS.values()) {
@@ -74,20 +75,30 @@ public class ReportRenderTest {
       // the map is on its own page, drawn (SVG through Batik), not left blank
       PDFRenderer renderer = new PDFRenderer(doc);
       PDFTextStripper byPage = new PDFTextStripper();
+      int mapPage = 0;
       for (int p = 0; p < doc.getNumberOfPages(); p++) {
+        // @page { size: A4 }: 210 × 297 mm = 595.3 × 841.9 pt
+        assertEquals(595.3, doc.getPage(p).getMediaBox().getWidth(), 0.5, "A4 width, page " + (p + 1));
+        assertEquals(841.9, doc.getPage(p).getMediaBox().getHeight(), 0.5, "A4 height, page " + (p + 1));
         BufferedImage img = renderer.renderImageWithDPI(p, 50);
         Path png = OUT.resolve("report-page-" + (p + 1) + ".png");
         ImageIO.write(img, "png", png.toFile());
-        assertTrue(Files.size(png) > 0);
+        // the PNG reads back as the A4 page at 50 dpi (595.3 / 72 × 50 = 413, 841.9 / 72 × 50 = 584 px), ink intact
+        BufferedImage back = ImageIO.read(png.toFile());
+        assertEquals(413, back.getWidth(), png.toString());
+        assertEquals(584, back.getHeight(), png.toString());
+        assertEquals(inked(img), inked(back), 1e-12, png.toString());
         byPage.setStartPage(p + 1);
         byPage.setEndPage(p + 1);
         String pageText = byPage.getText(doc);
         if (pageText.contains(ReportHtml.SECTIONS.get("map"))) {
+          mapPage = p + 1;
           assertTrue(inked(img) > 0.01, "map page " + (p + 1) + " is drawn: " + inked(img));
         } else {
           assertTrue(inked(img) > 0.003, "page " + (p + 1) + " has content");
         }
       }
+      assertEquals(2, mapPage, "the map has the page after the cover");
     }
   }
 }

@@ -1,0 +1,23 @@
+package org.borderwatch.common.linkage;
+
+import java.io.Serializable;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * What entity resolution compares about one distinct record (mentions with identical fields are one
+ * record): name tokens and their phonetic keys, date or year of birth, document, phone, nationality, sex.
+ */
+public record ResolveRecord(String id, String nameKey, List<String> tokens, List<String> phonetic,
+    String familyKey, LocalDate dob, Integer birthYear, String document, String phone, String nationality,
+    String sex, String phoneticSortedKey) implements Serializable {
+
+  /** Builds a record from conformed values; tokens come from the name key. */
+  public static ResolveRecord of(String id, String nameKey, String familyKey, LocalDate dob, Integer birthYear,
+      String document, String phone, String nationality, String sex) {
+    List<String> toks = nameKey == null || nameKey.isBlank() ? List.of() : List.of(nameKey.split(" "));
+    return new ResolveRecord(id, nameKey, toks, Phonetic.tokens(toks), familyKey, dob,
+        birthYear != null ? birthYear : dob == null ? null : dob.getYear(), document, phone, nationality, sex,
+        toks.isEmpty() ? null : Phonetic.sortedKey(toks));
+  }
+}

@@ -1,0 +1,67 @@
+package org.borderwatch.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.spark.sql.SparkSession;
+import org.borderwatch.testing.SharedSpark;
+import org.borderwatch.testing.FreshLakehouse;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@FreshLakehouse
+class SqlAndTablesTest {
+
+  @Test
+  void selectOnePrintsTheValue() {
+    CliRun r = SharedSpark.cli("sql", "select 1 as one");
+    assertEquals(0, r.exit(), r.err());
+    assertEquals("one\n---\n  1\n", r.out());
+    r = SharedSpark.cli("sql", "--format", "csv", "select 1 as one");
+    assertEquals("one\n1\n", r.out());
+    r = SharedSpark.cli("sql", "--format", "json", "select 1 as one, 'a' as s");
+    assertEquals("{\"one\":1,\"s\":\"a\"}\n", r.out());
+  }
+
+  @Test
+  void scriptFileRunsEveryStatement(@TempDir Path dir) throws Exception {
+    Path f = dir.resolve("q.sql");
+    Files.writeString(f, "CREATE OR REPLACE TEMP VIEW w AS SELECT id FROM range(3);\nSELECT sum(id) AS total FROM w;\n");
+    CliRun r = SharedSpark.cli("sql", "-f", f.toString(), "--format", "csv");
+    assertEquals(0, r.exit(), r.err());
+    assertEquals("total\n3\n", r.out());
+  }
+
+  @Test
+  void sqlErrorIsSparksMessageWithoutStackTrace() {
+    CliRun r = SharedSpark.cli("sql", "select * from no_such_table");
+    assertEquals(1, r.exit());
+    assertTrue(r.err().startsWith("borderwatch: SQL error: [TABLE_OR_VIEW_NOT_FOUND]"), r.err());
+    assertFalse(r.err().contains("\tat "), r.err());
+  }
+
+  @Test
+  void analystSqlIsReadOnlyUnlessReadWrite(SparkSession spark) {
+    CliRun r = SharedSpark.cli("sql", "create database analyst_made");
+    assertEquals(1, r.exit());
+    assertTrue(r.err().contains("refused: this is a read-only analyst session"), r.err());
+    r = SharedSpark.cli("sql", "--read-write", "create database if not exists engineer_made");
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(spark.catalog().databaseExists("engineer_made"));
+    spark.sql("DROP DATABASE engineer_made");
+  }
+
+  @Test
+  void tablesListsEveryTableAndCreatesTheDatabases(SparkSession spark) {
+    CliRun r = SharedSpark.cli("tables");
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(r.out().matches("(?s)^layer +table .*"), r.out());
+    assertTrue(r.out().contains("job_runs"), r.out());
+    for (String db : new String[] {"bronze", "silver", "gold", "ops"}) {
+      assertTrue(spark.catalog().databaseExists(db), db);
+    }
+  }
+}

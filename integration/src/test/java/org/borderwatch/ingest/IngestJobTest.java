@@ -1,0 +1,164 @@
+package org.borderwatch.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.borderwatch.core.catalog.Tables;
+import org.borderwatch.core.config.BorderwatchConfig;
+import org.borderwatch.core.job.JobContext;
+import org.borderwatch.core.job.Progress;
+import org.borderwatch.testing.FreshLakehouse;
+import org.borderwatch.ingest.core.DefectCorpusTest;
+import org.borderwatch.ingest.core.DefectCorpusTest.CorpusFile;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The ingest job on the defect corpus, then the same landing zone again (nothing changes), one more file
+ * (exactly its rows are added), a late correction (its silver row is updated) and a changed file (refused).
+ */
+@FreshLakehouse
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class IngestJobTest {
+  @TempDir
+  static Path landing;
+  static Map<String, Long> versionsAfterFirst;
+
+  static IngestJob.Result ingest(SparkSession spark, BorderwatchConfig config) throws Exception {
+    IngestJob job = new IngestJob(landing.toString(), null);
+    job.run(JobContext.of(spark, config, null, "ingest", Progress.silent()));
+    return job.result();
+  }
+
+  static void write(String rel, byte[] bytes) throws Exception {
+    Path p = landing.resolve(rel);
+    Files.createDirectories(p.getParent());
+    Files.write(p, bytes);
+  }
+
+  static Map<String, Long> versions(SparkSession spark) throws Exception {
+    Map<String, Long> v = new TreeMap<>();
+    for (String db : List.of("bronze", "silver", "ops")) {
+      for (org.apache.spark.sql.catalog.Table t : spark.catalog().listTables(db).collectAsList()) {
+        String name = db + "." + t.name();
+        v.put(name, spark.sql("DESCRIBE HISTORY " + name + " LIMIT 1").first().getLong(0));
+      }
+    }
+    return v;
+  }
+
+  @Test
+  @Order(1)
+  void defectCorpusLandsWithExactQuarantineAndAccounting(SparkSession spark, BorderwatchConfig config)
+      throws Exception {
+    Set<String> expectedQuarantine = new HashSet<>();
+    for (CorpusFile f : DefectCorpusTest.corpus()) {
+      write(f.path(), f.bytes());
+    }
+    IngestJob.Result r = ingest(spark, config);
+    assertEquals(6, r.files());
+    // the exact quarantine: file, line and reason of every bad line
+    Set<String> quarantine = spark.table(Tables.QUARANTINE.fullName()).collectAsList().stream()
+        .map(q -> q.getAs("source_file") + ":" + q.getAs("line") + ":" + q.getAs("reason")).collect(Collectors.toSet());
+    expectedQuarantine.addAll(Set.of(
+        "border/detections/detections_2025-W10.jsonl.gz:3:BAD_COORDINATES",
+        "border/detections/detections_2025-W10.jsonl.gz:5:MISSING_REQUIRED",
+        "border/detections/detections_2025-W10.jsonl.gz:6:MALFORMED_JSON",
+        "border/detections/detections_2025-W10.jsonl.gz:7:BAD_VALUE",
+        "social/posts/posts_2025-W10.jsonl.gz:0:UNREADABLE_FILE",
+        "police/screenings/screenings_2025-W10.csv:4:WRONG_FIELD_COUNT",
+        "police/screenings/screenings_2025-W10.csv:5:INVALID_UTF8",
+        "police/screenings/screenings_2025-W10.csv:6:BLANK_LINE",
+        "police/screenings/screenings_2025-W10.csv:7:BAD_VALUE",
+        "police/screenings/screenings_2025-W10.csv:8:BAD_VALUE",
+        "border/checkpoints/th/checkpoint_th_2025-W10.csv:3:BAD_VALUE",
+        "border/checkpoints/th/checkpoint_th_2025-W10.csv:4:MISSING_REQUIRED"));
+    assertEquals(expectedQuarantine, quarantine);
+
+    // one log row per file, lines read = landed + quarantined, exactly
+    Map<String, String> log = spark.table(Tables.INGEST_LOG.fullName()).collectAsList().stream()
+        .collect(Collectors.toMap(x -> x.getAs("file"), x -> x.getAs("lines_read") + "=" + x.getAs("rows_landed")
+            + "+" + x.getAs("rows_quarantined") + " dup " + x.getAs("duplicates")));
+    assertEquals(Map.of(
+        "border/detections/detections_2025-W10.jsonl.gz", "8=4+4 dup 1",
+        "border/detections/detections_2025-W11.jsonl.gz", "0=0+0 dup 0",
+        "social/posts/posts_2025-W10.jsonl.gz", "1=0+1 dup 0",
+        "police/screenings/screenings_2025-W10.csv", "8=3+5 dup 1",
+        "border/checkpoints/th/checkpoint_th_2025-W10.csv", "3=1+2 dup 0",
+        "border/checkpoints/th/checkpoint_th_2025-W11.csv", "0=0+0 dup 0"), log);
+    Row drift = spark.sql("SELECT drift_fields FROM ops.ingest_log WHERE file LIKE '%detections_2025-W10%'").first();
+    assertEquals(List.of("sensor_model"), drift.getList(0));
+
+    // silver: duplicates gone, swapped coordinates repaired and flagged, renamed column accepted
+    List<Row> det = spark.sql("SELECT detection_id, lat, lon, coord_repaired FROM silver.detections "
+        + "ORDER BY detection_id").collectAsList();
+    assertEquals(List.of("D1|17.28999|104.7421|false", "D2|17.28999|104.7421|true", "D4|16.5|98.6|false"),
+        det.stream().map(x -> x.get(0) + "|" + x.get(1) + "|" + x.get(2) + "|" + x.get(3)).toList());
+    assertEquals("MD091744", spark.sql("SELECT document_number FROM silver.border_crossings").first().getString(0));
+    assertEquals(2L, spark.table("silver.victim_screenings").count());
+    assertEquals(1L, spark.sql("SELECT count(*) FROM silver.victim_screenings WHERE screening_id = 'V2' "
+        + "AND name_original = 'Sok, Dara' AND deception AND indicator_count = 6").first().getLong(0));
+    assertEquals("{\"sensor_model\":\"RDR-9\"}",
+        spark.sql("SELECT _rescued FROM bronze.detections WHERE detection_id = 'D4'").first().getString(0));
+    versionsAfterFirst = versions(spark);
+  }
+
+  @Test
+  @Order(2)
+  void ingestingTheSameLandingZoneAgainChangesNoTable(SparkSession spark, BorderwatchConfig config) throws Exception {
+    IngestJob.Result r = ingest(spark, config);
+    assertEquals(0, r.files());
+    assertEquals(6, r.skipped());
+    assertEquals(versionsAfterFirst, versions(spark));
+  }
+
+  @Test
+  @Order(3)
+  void oneMoreFileAddsExactlyItsRowsAndALateRecordUpdatesSilver(SparkSession spark, BorderwatchConfig config)
+      throws Exception {
+    long bronzeBefore = spark.table("bronze.detections").count();
+    long silverBefore = spark.table("silver.detections").count();
+    String late = "{\"detection_id\":\"D1\",\"observed_at\":\"2025-03-09T01:07:10+07:00\",\"lat\":17.28999,"
+        + "\"lon\":104.7421,\"group_size\":9,\"sensor\":\"patrol\",\"unit\":\"UNIT-THLAMID-2\"}";
+    String fresh = "{\"detection_id\":\"D9\",\"observed_at\":\"2025-03-16T03:00:00+07:00\",\"lat\":16.8,"
+        + "\"lon\":98.5,\"group_size\":4,\"sensor\":\"camera\"}";
+    write("border/detections/detections_2025-W12.jsonl.gz",
+        DefectCorpusTest.gzip((late + "\n" + fresh + "\n").getBytes(StandardCharsets.UTF_8)));
+    IngestJob.Result r = ingest(spark, config);
+    assertEquals(1, r.files());
+    assertEquals(bronzeBefore + 2, spark.table("bronze.detections").count());
+    assertEquals(silverBefore + 1, spark.table("silver.detections").count());
+    Row d1 = spark.sql("SELECT group_size, sensor, source_file FROM silver.detections WHERE detection_id = 'D1'")
+        .first();
+    assertEquals(9, d1.getInt(0));
+    assertEquals("patrol", d1.getString(1));
+    assertTrue(d1.getString(2).endsWith("detections_2025-W12.jsonl.gz"));
+  }
+
+  @Test
+  @Order(4)
+  void aFileChangedAfterIngestIsReportedAndLeftOut(SparkSession spark, BorderwatchConfig config) throws Exception {
+    long before = spark.table("bronze.checkpoint_th").count();
+    Path f = landing.resolve("border/checkpoints/th/checkpoint_th_2025-W11.csv");
+    Files.writeString(f, Files.readString(f) + "TH-9;MAE_SOT;IN;03/03/2568 08:00;;MIN;MMR;M;01/01/2540;P;MA1;\n");
+    IngestJob.Result r = ingest(spark, config);
+    assertEquals(1, r.changed());
+    assertEquals(before, spark.table("bronze.checkpoint_th").count());
+    assertEquals("CHANGED_REJECTED", spark.sql("SELECT status FROM ops.ingest_log WHERE file LIKE "
+        + "'%checkpoint_th_2025-W11.csv' ORDER BY ingested_at DESC LIMIT 1").first().getString(0));
+  }
+}

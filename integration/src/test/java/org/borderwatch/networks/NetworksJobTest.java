@@ -1,0 +1,155 @@
+package org.borderwatch.networks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.borderwatch.core.config.BorderwatchConfig;
+import org.borderwatch.core.config.ConfigKeys;
+import org.borderwatch.core.job.JobContext;
+import org.borderwatch.core.privacy.Pseudonymizer;
+import org.borderwatch.testing.ChainOrder;
+import org.borderwatch.testing.SparkTest;
+import org.borderwatch.testing.TinyChain;
+import org.borderwatch.evaluation.VictimsEvaluation;
+import org.borderwatch.victims.VictimsJob;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
+import org.borderwatch.testing.Observed;
+import org.junit.jupiter.api.Test;
+import org.borderwatch.evaluation.NetworksEvaluation;
+
+/**
+ * The networks job on the tiny world as the pipeline ran it (after victims): protection of victims (recorded or
+ * alerted) from every offender ranking, outputs and their evidence, one idempotent re-run, evaluation.
+ */
+@SparkTest
+@Order(ChainOrder.NETWORKS)
+class NetworksJobTest {
+  static String week;
+  static Map<String, Double> metrics;
+  static List<Row> nets;
+  static List<Row> key;
+  static List<Row> roles;
+  static List<Row> netsAgain;
+  static List<Row> keyAgain;
+  static List<Row> rolesAgain;
+
+  @BeforeAll
+  static void runAgainAndEvaluate(SparkSession spark) throws Exception {
+    TinyChain.ensure();
+    week = TinyChain.latestWeek("gold.networks");
+    nets = spark.sql(NETS_Q + week + "' order by network_id").collectAsList();
+    key = spark.sql(KEY_Q + week + "' order by rank").collectAsList();
+    roles = spark.sql(ROLES_Q + week + "' order by person_key").collectAsList();
+    // the idempotent re-run, evaluated while its scratch views are in the session
+    new NetworksJob().run(TinyChain.context("networks"));
+    metrics = NetworksEvaluation.evaluate(spark, TinyChain.truth(), week);
+    Observed.put("networks.metrics", metrics);
+    Observed.put("networks.week", week);
+    Observed.put("networks.counts", List.of(nets.size(), key.size(), roles.size(), spark.sql("select count(*) from "
+        + "gold.mule_accounts where week = '" + week + "'").first().getLong(0)));
+    netsAgain = spark.sql(NETS_Q + week + "' order by network_id").collectAsList();
+    keyAgain = spark.sql(KEY_Q + week + "' order by rank").collectAsList();
+    rolesAgain = spark.sql(ROLES_Q + week + "' order by person_key").collectAsList();
+  }
+
+  static final String NETS_Q = "select * from gold.networks where week = '";
+  static final String KEY_Q = "select * from gold.key_individuals where week = '";
+  static final String ROLES_Q = "select * from gold.person_roles where week = '";
+
+  @Test
+  void victimsAndTravellersAreNeverRanked(SparkSession spark, BorderwatchConfig config) {
+    Pseudonymizer p = new Pseudonymizer(config.get(ConfigKeys.PSEUDONYM_KEY));
+    Set<String> protectedKeys = new HashSet<>();
+    for (Row r : spark.sql("select distinct me.entity_id from silver.person_mentions pm join silver.mention_entities "
+        + "me on me.mention_id = pm.mention_id where pm.role_hint in ('victim', 'screened')").collectAsList()) {
+      protectedKeys.add(p.token("per", r.getString(0)));
+    }
+    Observed.put("networks.protected", protectedKeys.size());
+    assertFalse(protectedKeys.isEmpty(), "the tiny world has victims");
+    int recorded = protectedKeys.size();
+    spark.sql("select distinct person_key from gold.victim_alerts").collectAsList()
+        .forEach(r -> protectedKeys.add(r.getString(0)));
+    Observed.put("networks.protectedWithAlerts", protectedKeys.size());
+    assertTrue(protectedKeys.size() > recorded, "alerts add persons no record names as victim");
+    List<Row> ranked = spark.sql("select person_key from gold.key_individuals where week = '" + week + "'")
+        .collectAsList();
+    assertFalse(ranked.isEmpty());
+    for (Row r : ranked) {
+      assertFalse(protectedKeys.contains(r.getString(0)), "a victim is ranked: " + r);
+    }
+    for (Row r : spark.sql("select person_key, role from gold.person_roles where week = '" + week + "' and not protect")
+        .collectAsList()) {
+      assertFalse(protectedKeys.contains(r.getString(0)), "a victim has an offender role: " + r);
+    }
+    // no mule account held by a protected person
+    Set<String> heldByProtected = new HashSet<>();
+    for (Row r : spark.sql("select distinct me.entity_id, pm.account_no from silver.person_mentions pm join "
+        + "silver.mention_entities me on me.mention_id = pm.mention_id where pm.account_no is not null").collectAsList()) {
+      if (protectedKeys.contains(p.token("per", r.getString(0)))) {
+        heldByProtected.add(p.token("acc", r.getString(1)));
+      }
+    }
+    for (Row r : spark.sql("select account_key from gold.mule_accounts where week = '" + week + "'").collectAsList()) {
+      assertFalse(heldByProtected.contains(r.getString(0)), "a protected person's account is ranked as a mule: " + r);
+    }
+    assertEquals(0.0, metrics.get("victims_ranked"), "no true victim or migrant among key individuals");
+  }
+
+  @Test
+  void everyRankCarriesReasonsTracedToSourceRows(SparkSession spark) {
+    Set<String> known = new HashSet<>();
+    spark.sql("select case_id from silver.cases union all select tx_id from silver.transactions union all select "
+        + "interdiction_id from silver.interdictions union all select post_id from silver.social_posts").collectAsList()
+        .forEach(r -> known.add(r.getString(0)));
+    List<Row> rows = spark.sql("select rank, reasons from gold.key_individuals where week = '" + week
+        + "' order by rank").collectAsList();
+    int withEvidence = 0;
+    for (Row r : rows) {
+      List<Row> reasons = r.getList(1);
+      assertFalse(reasons.isEmpty(), "rank " + r.getInt(0) + " has no reason");
+      for (Row reason : reasons) {
+        for (Object ev : reason.getList(1)) {
+          assertTrue(known.contains((String) ev), "evidence " + ev + " is not a case, transaction, interdiction or post");
+          withEvidence++;
+        }
+      }
+    }
+    Observed.put("networks.withEvidence", withEvidence);
+    assertTrue(withEvidence > 0);
+    assertTrue(spark.sql("select count(*) from gold.mule_accounts where week = '" + week + "' and (size(reasons) = 0 "
+        + "or account_key not like 'ACC-%')").first().getLong(0) == 0, "mules: pseudonymised, with reasons");
+  }
+
+  @Test
+  void outputsDescribeTheNetworksAndRerunningChangesNothing(SparkSession spark) {
+    assertFalse(nets.isEmpty());
+    for (Row n : nets) {
+      assertTrue(((String) n.getAs("network_id")).startsWith("NET-"));
+      assertEquals("new", n.getAs("change"), "first analysed week: every network is new");
+      assertTrue((Integer) n.getAs("size") >= 2);
+    }
+    // the three levels aggregate the same transfers: equal totals, and there is money
+    List<Row> levels = spark.sql("select level, round(sum(amount_usd), 0), sum(transactions) from gold.money_flows "
+        + "where week = '" + week + "' group by level order by level").collectAsList();
+    Observed.put("networks.levels", levels);
+    assertEquals(3, levels.size(), levels.toString());
+    assertTrue(levels.get(0).getDouble(1) > 0, levels.toString());
+    for (Row l : levels) {
+      assertEquals(levels.get(0).getDouble(1), l.getDouble(1), 1.0, levels.toString());
+      assertEquals(levels.get(0).getLong(2), l.getLong(2), levels.toString());
+    }
+    assertEquals(nets, netsAgain, "re-run: the same networks");
+    assertEquals(key, keyAgain, "re-run: the same key individuals");
+    assertEquals(roles, rolesAgain, "re-run: the same roles");
+    assertTrue(metrics.get("network_purity") > 0.8, metrics.toString());
+    assertTrue(metrics.get("mule_pr_auc") > 0.5, metrics.toString());
+  }
+}

@@ -1,0 +1,166 @@
+package org.borderwatch.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.spark.sql.SparkSession;
+import org.borderwatch.core.config.BorderwatchConfig;
+import org.borderwatch.core.job.JobContext;
+import org.borderwatch.core.job.JobRunner;
+import org.borderwatch.core.job.Progress;
+import org.borderwatch.testing.ChainOrder;
+import org.borderwatch.testing.SharedSpark;
+import org.borderwatch.testing.SparkTest;
+import org.borderwatch.testing.TinyChain;
+import org.borderwatch.core.time.IsoWeek;
+import org.borderwatch.report.deploy.DeploymentJob;
+import org.borderwatch.report.weekly.ReportData;
+import org.borderwatch.report.weekly.ReportHtml;
+import org.borderwatch.report.weekly.ReportQueries;
+import org.borderwatch.report.weekly.Chromium;
+import org.borderwatch.report.weekly.ReportRenderTest;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
+import org.borderwatch.testing.Observed;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The demo world (the tiny simulated world through the whole pipeline) published: the pipeline's deployment and
+ * weekly report for the forecast week, the report drawn again (the same bytes), rendered in Chromium; and every
+ * SQL cell of the analysts' notebooks run against it.
+ */
+@SparkTest
+@Order(ChainOrder.REPORT)
+class DemoWorldTest {
+  static final Path NOTEBOOKS = Files.isDirectory(Path.of(System.getProperty("borderwatch.repo", ".."), "notebooks"))
+      ? Path.of(System.getProperty("borderwatch.repo", ".."), "notebooks") : Path.of("..", "notebooks");
+  static final Pattern SQL = Pattern.compile("spark\\.sql\\(\"\"\"(.*?)\"\"\"\\)", Pattern.DOTALL);
+
+  record Cell(String notebook, int index, String sql, boolean mayBeEmpty, long rows, String error) {}
+
+  /** What the pipeline's report shows, read again from the lakehouse; and the files it wrote. */
+  static ReportData data;
+  static Path html;
+  static Path pdfFile;
+  static final List<Cell> cells = new ArrayList<>();
+  static final Map<String, Integer> cellsPerNotebook = new LinkedHashMap<>();
+
+  @BeforeAll
+  static void publish(SparkSession spark) throws Exception {
+    TinyChain.ensure();
+    IsoWeek week = IsoWeek.parse(TinyChain.latestWeek("gold.zone_risk_weekly"));
+    Path dir = SharedSpark.root().resolve("lakehouse/reports/" + week);
+    html = dir.resolve("report.html");
+    pdfFile = dir.resolve("report.pdf");
+    data = new ReportQueries(spark, TinyChain.config()).read(week, java.time.Instant.now());
+
+    ObjectMapper json = new ObjectMapper();
+    List<Path> books;
+    try (Stream<Path> s = Files.list(NOTEBOOKS)) {
+      books = s.filter(p -> p.toString().endsWith(".ipynb")).sorted().toList();
+    }
+    for (Path book : books) {
+      JsonNode nb = json.readTree(book.toFile());
+      int n = 0;
+      int index = 0;
+      for (JsonNode cell : nb.path("cells")) {
+        index++;
+        List<String> tags = new ArrayList<>();
+        cell.path("metadata").path("tags").forEach(t -> tags.add(t.asText()));
+        if (!tags.contains("sql")) {
+          continue;
+        }
+        StringBuilder src = new StringBuilder();
+        cell.path("source").forEach(l -> src.append(l.asText()));
+        Matcher m = SQL.matcher(src);
+        assertTrue(m.find(), book.getFileName() + " cell " + index + " tagged sql has no spark.sql(\"\"\"...\"\"\")");
+        n++;
+        long rows = -1;
+        String error = null;
+        try {
+          rows = spark.sql(m.group(1)).count();
+        } catch (Exception e) {
+          error = e.getMessage();
+        }
+        cells.add(new Cell(book.getFileName().toString(), index, m.group(1), tags.contains("may-be-empty"), rows,
+            error));
+      }
+      cellsPerNotebook.put(book.getFileName().toString(), n);
+    }
+  }
+
+  @Test
+  void everyNotebookSqlCellRunsAndFindsRows() {
+    assertEquals(List.of("model-performance.ipynb", "money-flow-tracing.ipynb", "network-investigation.ipynb",
+        "victim-protection-overview.ipynb", "weekly-hotspot-review.ipynb"), new ArrayList<>(cellsPerNotebook.keySet()));
+    cellsPerNotebook.forEach((book, n) -> assertTrue(n >= 3, book + " has " + n + " SQL cells"));
+    for (Cell c : cells) {
+      Observed.put("cell." + c.notebook() + "#" + c.index(), c.rows());
+      String where = c.notebook() + " cell " + c.index() + ":\n" + c.sql();
+      assertEquals(null, c.error(), where);
+      assertTrue(c.mayBeEmpty() || c.rows() > 0, "no rows from " + where);
+    }
+  }
+
+  @Test
+  void reportOfTheDemoWorldHasEverySectionFilledAndRendersInChromium(SparkSession spark) throws Exception {
+    ReportData d = data;
+    // the report shows the gold tables' rows, not a sample of them
+    assertEquals(spark.sql("select rank, person_key, network_id, role from gold.key_individuals where week = '"
+        + d.dataWeek() + "' order by rank limit 10").collectAsList().stream()
+        .map(r -> r.getInt(0) + " " + r.getString(1) + " " + r.getString(2) + " " + r.getString(3)).toList(),
+        d.keyPersons().stream().map(k -> k.rank() + " " + k.personKey() + " " + k.networkId() + " " + k.role())
+            .toList());
+    assertEquals(spark.sql("select base_id, cell, units from gold.deployment_recommendations where week = '"
+        + d.week() + "' order by zone_rank, base_id").collectAsList().stream()
+        .map(r -> r.getString(0) + " " + r.getString(1) + " " + r.getInt(2)).toList(),
+        d.deployments().stream().map(x -> x.baseId() + " " + x.cell() + " " + x.units()).toList());
+    long alerts = spark.sql("select count(*) from gold.victim_alerts where week = '" + d.dataWeek() + "'")
+        .first().getLong(0);
+    // the summary counts every alert of the week, however many places the table lists
+    assertEquals(alerts, d.summary().victimAlertsIdentified() + d.summary().victimAlertsSuspected());
+    Observed.put("report.sizes", List.of(d.zones().size(), d.deployments().size(), d.routes().size(),
+        d.networks().size(), d.keyPersons().size(), d.mules().size(), d.flows().size(), d.victimPlaces().size(),
+        d.validation().size(), d.freshness().size(), d.summary()));
+    assertFalse(d.zones().isEmpty());
+    assertFalse(d.deployments().isEmpty());
+    assertFalse(d.routes().isEmpty());
+    assertFalse(d.networks().isEmpty());
+    assertFalse(d.keyPersons().isEmpty());
+    assertFalse(d.mules().isEmpty());
+    assertFalse(d.flows().isEmpty());
+    assertFalse(d.victimPlaces().isEmpty());
+    assertFalse(d.validation().isEmpty());
+    assertFalse(d.freshness().isEmpty());
+    assertEquals(d.summary().unitsDeployed(), d.deployments().stream().mapToInt(ReportData.Deployment::units).sum());
+    Path out = Path.of("target", "report-render");
+    Files.createDirectories(out);
+    Path png = out.resolve("demo-report.png");
+    var r = Chromium.screenshot(html, png, 1000, 1600);
+    assertEquals(List.of(), r.console(), r.log());
+    assertTrue(ReportRenderTest.inked(javax.imageio.ImageIO.read(png.toFile())) > 0.02);
+    try (PDDocument pdf = Loader.loadPDF(pdfFile.toFile())) {
+      String text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
+      for (String heading : ReportHtml.SECTIONS.values()) {
+        assertTrue(text.contains(heading), heading);
+      }
+      // table cells may break a key at its hyphen
+      assertTrue(text.replace(" ", "").contains(d.keyPersons().get(0).personKey()), d.keyPersons().get(0).personKey());
+    }
+  }
+}

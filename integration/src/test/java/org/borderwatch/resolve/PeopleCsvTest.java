@@ -1,0 +1,104 @@
+package org.borderwatch.resolve;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.SparkSession;
+import org.borderwatch.core.config.BorderwatchConfig;
+import org.borderwatch.core.job.Progress;
+import org.borderwatch.testing.FreshLakehouse;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** resolve --input: an analyst's list of people, written and resolved, entities and pairs read back. */
+@FreshLakehouse
+class PeopleCsvTest {
+  static final String[][] PEOPLE = {
+      // given, family, dob, nationality, document, sex
+      {"Thi Lan", "Nguyen", "1990-04-05", "VN", "C1234567", "F"},
+      {"Kyaw Zin", "Htun", "1985-11-20", "MM", "MA998877", "M"},
+      {"Somchai", "Srisuwan", "1978-02-14", "TH", "AA5551234", "M"},
+      {"Sokha", "Chea", "1995-07-30", "KH", "N0044221", "F"},
+      {"Souksavanh", "Phommachanh", "1988-09-09", "LA", "P7766554", "M"},
+      {"Van Nam", "Tran", "1992-01-17", "VN", "C7654321", "M"},
+      {"Aye Aye", "Win", "2001-12-03", "MM", "MB112233", "F"},
+      {"Malee", "Chaiyaporn", "1983-06-21", "TH", "AB4448888", "F"},
+  };
+
+  @Test
+  void duplicatesOfOnePersonShareAnEntityAndOthersDoNot(SparkSession spark, BorderwatchConfig config,
+      @TempDir Path dir) throws Exception {
+    // each person twice: once as a watchlist row, once as a victim-list row with the name reordered or
+    // respelled, the date written differently and the phone missing; plus people with nobody to match
+    List<String> lines = new ArrayList<>(List.of("id,given_name,family_name,full_name,dob,sex,nationality,"
+        + "document_number,phone,email,city,notes"));
+    Map<String, Integer> personOf = new TreeMap<>();
+    for (int i = 0; i < PEOPLE.length; i++) {
+      String[] p = PEOPLE[i];
+      lines.add(String.join(",", "w" + i, p[0], p[1], "", p[2], p[5], p[3], p[4], "", "", "Mae Sot", "watchlist"));
+      String[] d = p[2].split("-");
+      String respelled = (p[1] + " " + p[0]).replace("Kyaw", "Kyau").replace("Htun", "Tun").replace("Somchai",
+          "Somchay");
+      lines.add(String.join(",", "v" + i, "", "", respelled, d[2] + "/" + d[1] + "/" + d[0], p[5].toLowerCase(),
+          p[3], "", "", "x@example.org", "", "\"victim list, screened\""));
+      personOf.put("w" + i, i);
+      personOf.put("v" + i, i);
+    }
+    for (int i = 0; i < 30; i++) {
+      lines.add(String.join(",", "o" + i, "Person" + (char) ('a' + i % 26) + i, "Other" + i, "",
+          (1960 + i) + "-03-0" + (1 + i % 9), i % 2 == 0 ? "M" : "F", "TH", "Z" + (100000 + i * 37), "", "", "", ""));
+      personOf.put("o" + i, 100 + i);
+    }
+    Path input = dir.resolve("people.csv");
+    Files.write(input, lines);
+    Path out = dir.resolve("out");
+    Files.createDirectories(out);
+
+    PeopleCsv.Summary s = PeopleCsv.resolve(spark, config, input, out, Progress.silent());
+
+    Map<String, String> entityOf = new HashMap<>();
+    List<String> ent = Files.readAllLines(out.resolve("entities.csv"));
+    assertEquals("id,entity_id", ent.get(0));
+    for (String l : ent.subList(1, ent.size())) {
+      String[] f = l.split(",");
+      entityOf.put(f[0], f[1]);
+    }
+    assertEquals(personOf.keySet(), entityOf.keySet(), "every input id has an entity");
+    for (String a : personOf.keySet()) {
+      for (String b : personOf.keySet()) {
+        assertEquals(personOf.get(a).equals(personOf.get(b)), entityOf.get(a).equals(entityOf.get(b)),
+            a + " and " + b);
+      }
+    }
+    assertEquals(new PeopleCsv.Summary(personOf.size(), PEOPLE.length + 30, PEOPLE.length), s);
+
+    List<String> pairs = Files.readAllLines(out.resolve("pairs.csv"));
+    assertEquals("id_l,id_r,match_probability,match_weight,w_name,w_dob,w_document,w_phone,w_nationality,w_sex",
+        pairs.get(0));
+    Map<String, String[]> byPair = new HashMap<>();
+    for (String l : pairs.subList(1, pairs.size())) {
+      String[] f = l.split(",", -1);
+      byPair.put(f[0] + "|" + f[1], f);
+    }
+    java.util.Set<String> expectedPairs = new java.util.TreeSet<>();
+    for (int i = 0; i < PEOPLE.length; i++) {
+      expectedPairs.add("v" + i + "|w" + i);
+    }
+    assertEquals(expectedPairs, new java.util.TreeSet<>(byPair.keySet()), "the pairs listed are the persons' pairs");
+    for (int i = 0; i < PEOPLE.length; i++) {
+      String[] f = byPair.get("v" + i + "|w" + i);
+      assertTrue(Double.parseDouble(f[2]) >= 0.5, String.join(",", f));
+      assertTrue(Double.parseDouble(f[4]) > 0 && Double.parseDouble(f[5]) > 0, "name and birth date carry the match: "
+          + String.join(",", f));
+      assertEquals(0.0, Double.parseDouble(f[6]), "one side has no document: " + String.join(",", f));
+      assertEquals(0.0, Double.parseDouble(f[7]), "no phone on either side: " + String.join(",", f));
+    }
+  }
+}

@@ -1,0 +1,163 @@
+package org.borderwatch.resolve;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.lit;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.borderwatch.testing.ChainOrder;
+import org.borderwatch.testing.SparkTest;
+import org.borderwatch.testing.TinyChain;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.borderwatch.testing.Observed;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.borderwatch.common.linkage.FellegiSunter;
+import org.borderwatch.common.linkage.Comparisons;
+import org.borderwatch.common.linkage.ResolveRecord;
+import org.borderwatch.evaluation.ResolveEvaluation;
+
+/**
+ * Resolution of the tiny world (the pipeline's run, then one re-run after one more mention of a known person):
+ * accuracy, blocking against brute force, stable ids across runs. Last in the chain: it adds a mention.
+ */
+@SparkTest
+@Order(ChainOrder.RESOLVE)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ResolveJobTest {
+  /** The re-run after one more mention; its in-memory result (pairs, model) is what the tests inspect. */
+  static ResolveJob rerun;
+  static Map<String, String> firstIds = new HashMap<>();
+  static Map<String, String> afterIds = new HashMap<>();
+  static Row existing;
+  static long changes;
+
+  @BeforeAll
+  static void resolveAgainWithOneMoreMention(SparkSession spark) throws Exception {
+    TinyChain.ensure();
+    for (Row r : spark.table("silver.mention_entities").select("mention_id", "entity_id").collectAsList()) {
+      firstIds.put(r.getString(0), r.getString(1));
+    }
+    // a new KYC record of a person already known: same fields as an existing mention, new record id
+    existing = spark.sql("SELECT * FROM silver.person_mentions WHERE source = 'kyc' AND document_number IS NOT NULL "
+        + "ORDER BY mention_id LIMIT 1").first();
+    spark.table("silver.person_mentions").filter(col("mention_id").equalTo(existing.<String>getAs("mention_id")))
+        .withColumn("mention_id", concat(col("mention_id"), lit("-new")))
+        .withColumn("record_id", concat(col("record_id"), lit("-new")))
+        .writeTo("silver.person_mentions").append();
+    rerun = new ResolveJob();
+    rerun.run(TinyChain.context("resolve"));
+    for (Row r : spark.table("silver.mention_entities").select("mention_id", "entity_id").collectAsList()) {
+      afterIds.put(r.getString(0), r.getString(1));
+    }
+    changes = spark.sql("SELECT count(*) FROM ops.entity_changes").first().getLong(0);
+  }
+
+  @Test
+  @Order(1)
+  void accurateAgainstTheTruth(SparkSession spark) throws Exception {
+    Dataset<Row> assigned = spark.table("silver.mention_entities").select(col("mention_id"),
+        col("entity_id").as("entity"), col("record_id"));
+    Map<String, Double> m = ResolveEvaluation.evaluate(assigned, ResolveEvaluation.truth(spark, TinyChain.truth()),
+        rerun.result().scored);
+    Observed.put("resolve.metrics", m);
+    assertTrue(m.get("pairwise_f1") > 0.9, m.toString());
+    assertTrue(m.get("blocking_recall") > 0.95, m.toString());
+    assertTrue(m.get("cluster_purity") > 0.95, m.toString());
+  }
+
+  @Test
+  @Order(2)
+  void blockingFindsWhatBruteForceWouldAcceptOnASample(SparkSession spark) throws Exception {
+    Dataset<Row> input = ResolveJob.input(spark);
+    // brute force: every pair of distinct records among a sample of persons' mentions
+    Dataset<Row> truth = ResolveEvaluation.truth(spark, TinyChain.truth());
+    List<Row> sample = input.join(spark.table("silver.mention_entities").select("mention_id", "record_id"), "mention_id")
+        .join(truth, "mention_id").orderBy("record_id").limit(600).collectAsList();
+    Map<String, ResolveRecord> records = new HashMap<>();
+    Map<String, Set<String>> personsOf = new HashMap<>();
+    for (Row r : sample) {
+      String rid = r.getAs("record_id");
+      java.sql.Date dob = r.getAs("dob");
+      records.putIfAbsent(rid, ResolveRecord.of(rid, r.getAs("name_key"), r.getAs("family_key"),
+          dob == null ? null : dob.toLocalDate(), r.getAs("birth_year"), r.getAs("document"), r.getAs("phone"),
+          r.getAs("nationality"), r.getAs("sex")));
+      personsOf.computeIfAbsent(rid, k -> new HashSet<>()).add(r.getAs("person_id"));
+    }
+    Set<String> candidates = new HashSet<>();
+    for (Row r : rerun.result().scored.collectAsList()) {
+      candidates.add(r.getString(0) + "|" + r.getString(1));
+    }
+    List<String> ids = new ArrayList<>(records.keySet());
+    ids.sort(null);
+    FellegiSunter model = rerun.result().model;
+    double threshold = (double) rerun.result().stats.get("threshold");
+    int truePairs = 0;
+    int trueCovered = 0;
+    int acceptable = 0;
+    int acceptableCovered = 0;
+    for (int i = 0; i < ids.size(); i++) {
+      for (int j = i + 1; j < ids.size(); j++) {
+        ResolveRecord a = records.get(ids.get(i));
+        ResolveRecord b = records.get(ids.get(j));
+        boolean covered = candidates.contains(ids.get(i) + "|" + ids.get(j));
+        Set<String> shared = new HashSet<>(personsOf.get(ids.get(i)));
+        shared.retainAll(personsOf.get(ids.get(j)));
+        if (!shared.isEmpty()) {
+          truePairs++;
+          trueCovered += covered ? 1 : 0;
+        }
+        double p = FellegiSunter.probability(model.matchWeight(Comparisons.gamma(a, b), 1e-4));
+        if (p >= threshold) {
+          acceptable++;
+          acceptableCovered += covered ? 1 : 0;
+        }
+      }
+    }
+    Observed.put("resolve.sample", List.of(truePairs, trueCovered, acceptable, acceptableCovered));
+    assertTrue(truePairs > 20, "sample has true pairs: " + truePairs);
+    assertTrue(trueCovered >= 0.9 * truePairs, "blocking recall on the sample " + trueCovered + "/" + truePairs);
+    assertTrue(acceptableCovered >= 0.95 * acceptable, "pairs brute force would accept that blocking proposed: "
+        + acceptableCovered + "/" + acceptable);
+  }
+
+  @Test
+  @Order(3)
+  void oneMoreMentionChangesNoOtherId() {
+    assertEquals(firstIds.size() + 1, afterIds.size());
+    for (Map.Entry<String, String> e : firstIds.entrySet()) {
+      assertEquals(e.getValue(), afterIds.get(e.getKey()), "entity of " + e.getKey());
+    }
+    assertEquals(firstIds.get(existing.<String>getAs("mention_id")),
+        afterIds.get(existing.<String>getAs("mention_id") + "-new"), "the new mention joins its person");
+    assertEquals(0L, changes, "no entity split, merged or retired");
+  }
+
+  @Test
+  @Order(4)
+  void linksExplainEachFieldAndGoldIsPseudonymised(SparkSession spark) {
+    Row link = spark.sql("SELECT * FROM silver.entity_links ORDER BY match_weight DESC LIMIT 1").first();
+    double sum = link.<Double>getAs("w_prior") + link.<Double>getAs("w_name") + link.<Double>getAs("w_dob")
+        + link.<Double>getAs("w_document") + link.<Double>getAs("w_phone") + link.<Double>getAs("w_nationality")
+        + link.<Double>getAs("w_sex");
+    assertEquals(link.<Double>getAs("match_weight"), sum, 1e-9, "the weight is the sum of its parts");
+    Row p = spark.sql("SELECT * FROM gold.persons ORDER BY mentions DESC LIMIT 1").first();
+    assertTrue(p.<String>getAs("person_key").matches("PER-[0-9A-Z]{12}"));
+    for (Object k : p.getList(p.fieldIndex("document_keys"))) {
+      assertTrue(String.valueOf(k).startsWith("DOC-"), String.valueOf(k));
+    }
+    assertTrue(p.<String>getAs("name_initials").matches("([A-Z]\\. ?)+"), p.<String>getAs("name_initials"));
+  }
+}
