@@ -17,7 +17,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * One SparkSession per test JVM, built by the production session factory over a temporary lakehouse
- * (Delta, embedded Derby metastore), with local[2], one shuffle partition (enough for tiny data) and no UI.
+ * (Delta, embedded Derby metastore), with local[2], one shuffle partition (enough for tiny data), no adaptive
+ * execution and no UI.
  * Tests receive the session or the config as parameters; temp views and caches are cleared after each test.
  */
 public final class SharedSpark implements ParameterResolver, AfterEachCallback {
@@ -36,6 +37,8 @@ public final class SharedSpark implements ParameterResolver, AfterEachCallback {
           "lakehouse.root=" + root.resolve("lakehouse"),
           "compute.shuffle-partitions=1",
           "compute.ui=false",
+          // tiny data: with one shuffle partition adaptive execution has nothing to coalesce, only plans to redo
+          "spark.sql.adaptive.enabled=false",
           "log.level=ERROR"));
       System.setProperty("spark.master", "local[2]");
       System.setProperty("spark.driver.host", "127.0.0.1");

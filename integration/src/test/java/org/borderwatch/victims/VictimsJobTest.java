@@ -22,7 +22,6 @@ import org.borderwatch.victims.VictimsJob;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
-import org.borderwatch.testing.Observed;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.borderwatch.evaluation.NetworksEvaluation;
@@ -63,12 +62,10 @@ class VictimsJobTest {
         .forEach(r -> known.add(r.getString(0)));
     List<Row> alerts = spark.sql("select person_key, likelihood, status, indicators, last_seen_place, language, "
         + "suggested_action from gold.victim_alerts where week = '" + victimsWeek + "'").collectAsList();
-    Observed.put("victims.alerts", alerts.size());
-    assertTrue(alerts.size() >= 5, "the tiny world has victims to protect: " + alerts.size());
+    assertEquals(317, alerts.size(), "the tiny world's protection alerts");
     int identified = 0;
     for (Row a : alerts) {
       assertTrue(a.getString(0).startsWith("PER-"), "pseudonymised: " + a);
-      assertTrue(a.getDouble(1) >= 0.5 && a.getDouble(1) <= 1.0, a.toString());
       identified += a.getString(2).equals("identified") ? 1 : 0;
       List<Row> indicators = a.getList(3);
       assertFalse(indicators.isEmpty(), "an alert without indicators: " + a);
@@ -81,12 +78,17 @@ class VictimsJobTest {
       }
       assertFalse(a.isNullAt(4) || a.isNullAt(5) || a.isNullAt(6), "referral details: " + a);
     }
-    Observed.put("victims.identified", identified);
-    assertTrue(identified > 0 && identified < alerts.size(), "identified and suspected victims: " + identified);
+    assertEquals(37, identified, "identified victims (the rest are suspected)");
     String comment = spark.sql("describe table extended gold.victim_alerts").where("col_name = 'Comment'")
         .first().getString(1);
     assertTrue(comment.startsWith("FOR PROTECTION AND REFERRAL ONLY"), comment);
-    assertTrue(victimMetrics.get("victim_recall_at_threshold") > 0.5, victimMetrics.toString());
+    // the tiny world's figures (docs/victims.md has the small world's), each to within 0.005
+    for (var e : Map.of("victim_pr_auc", 0.9037, "victim_precision_at_threshold", 0.8328,
+        "victim_recall_at_threshold", 0.9496, "victim_pr_auc_keyword_baseline", 0.4536).entrySet()) {
+      assertEquals(e.getValue(), victimMetrics.get(e.getKey()), 0.005, e.getKey() + " in " + victimMetrics);
+    }
+    assertTrue(victimMetrics.get("victim_pr_auc") > victimMetrics.get("victim_pr_auc_keyword_baseline") + 0.3,
+        "the victim model beats the keyword baseline: " + victimMetrics);
     assertEquals(0.0, victimMetrics.get("alerts_true_offenders"), victimMetrics.toString());
   }
 
@@ -95,8 +97,7 @@ class VictimsJobTest {
   void adsCarryReasonsAndPseudonymisedContacts(SparkSession spark) {
     List<Row> flagged = spark.sql("select post_id, score, reasons, contacts from gold.recruitment_ads where flagged")
         .collectAsList();
-    Observed.put("victims.flagged", flagged.size());
-    assertFalse(flagged.isEmpty());
+    assertEquals(28, flagged.size(), "posts flagged as deceptive recruitment");
     for (Row r : flagged) {
       assertFalse(r.getList(2).isEmpty(), "a flagged post without reasons: " + r);
       for (Object c : r.getList(3)) {
@@ -105,7 +106,10 @@ class VictimsJobTest {
     }
     assertEquals(spark.sql("select count(*) from silver.social_posts where week <= '" + victimsWeek + "'").first().getLong(0),
         spark.sql("select count(*) from gold.recruitment_ads").first().getLong(0), "every post is scored once");
-    assertTrue(victimMetrics.get("ads_pr_auc") > 0.75, "better than chance (0.66 on the tiny world): " + victimMetrics);
+    // on the tiny world the ad model ranks posts worse than counting keywords (0.815 against 0.888): the
+    // figure is pinned so that a change shows; docs/victims.md reports the small world's
+    assertEquals(0.8151, victimMetrics.get("ads_pr_auc"), 0.005, victimMetrics.toString());
+    assertEquals(0.8882, victimMetrics.get("ads_pr_auc_keyword_baseline"), 0.005, victimMetrics.toString());
   }
 
   @Test
@@ -144,6 +148,5 @@ class VictimsJobTest {
     assertEquals(firstAds, spark.sql(ADS_Q).collectAsList());
     // evaluated now, while the job's scores are in the session: the later tests check the figures
     victimMetrics = VictimsEvaluation.evaluate(spark, TinyChain.truth(), victimsCtx.config());
-    Observed.put("victims.metrics", victimMetrics);
   }
 }

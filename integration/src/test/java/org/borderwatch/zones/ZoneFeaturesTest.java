@@ -28,7 +28,6 @@ import org.borderwatch.testing.ChainOrder;
 import org.borderwatch.testing.TinyChain;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
-import org.borderwatch.testing.Observed;
 import org.junit.jupiter.api.Test;
 
 /** Zone features on the tiny world: no look-ahead, counts against a brute-force oracle, idempotent job. */
@@ -156,9 +155,9 @@ class ZoneFeaturesTest {
       checked++;
     }
     assertEquals(grid.zones().size(), checked);
-    Observed.put("zones.detL4", detL4.values().stream().mapToDouble(Double::doubleValue).sum());
-    Observed.put("zones.count", grid.zones().size());
-    assertTrue(detL4.values().stream().mapToDouble(Double::doubleValue).sum() > 0, "the tiny world has detections");
+    assertEquals(3.0, detL4.values().stream().mapToDouble(Double::doubleValue).sum(), 1e-9,
+        "detections the tiny world's 323 zones had in the 4 weeks before " + W);
+    assertEquals(323, grid.zones().size());
   }
 
   @Test
