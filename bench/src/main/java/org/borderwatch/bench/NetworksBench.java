@@ -12,10 +12,10 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.borderwatch.core.catalog.Lakehouse;
 import org.borderwatch.core.catalog.Tables;
+import org.borderwatch.core.graph.GraphX;
 import org.borderwatch.core.job.JobContext;
 import org.borderwatch.ingest.IngestJob;
 import org.borderwatch.networks.NetworksJob;
-import org.borderwatch.core.graph.GraphX;
 import org.borderwatch.networks.graph.NetworkGraph;
 import org.borderwatch.resolve.ResolveJob;
 

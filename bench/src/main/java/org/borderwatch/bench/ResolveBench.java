@@ -12,8 +12,8 @@ import org.apache.spark.sql.SparkSession;
 import org.borderwatch.core.catalog.Lakehouse;
 import org.borderwatch.core.catalog.Tables;
 import org.borderwatch.core.job.JobContext;
-import org.borderwatch.ingest.IngestJob;
 import org.borderwatch.evaluation.ResolveEvaluation;
+import org.borderwatch.ingest.IngestJob;
 import org.borderwatch.resolve.ResolveJob;
 
 /**

@@ -68,7 +68,7 @@ class AssemblyIT {
   }
 
   @Test
-  void launcherRunsHelpSqlAndRejectsUnknownKeys(@TempDir Path dir) throws Exception {
+  void launcherRunsHelpAndRejectsUnknownKeys(@TempDir Path dir) throws Exception {
     Map<String, String> env = Map.of("BORDERWATCH_SKIP_BUILD", "1", "BORDERWATCH_HOME", dir.resolve("lh").toString(),
         "BORDERWATCH_MASTER", "local[2]");
     String launcher = REPO.resolve("bin/borderwatch").toString();
@@ -77,10 +77,7 @@ class AssemblyIT {
     assertEquals(0, help.exit(), help.err());
     assertTrue(help.out().contains("pipeline"), help.out());
 
-    Result one = exec(List.of(launcher, "sql", "--format", "csv", "select 1 as one"), env, dir);
-    assertEquals(0, one.exit(), one.err());
-    assertEquals("one\n1\n", one.out());
-    assertTrue(Files.isDirectory(dir.resolve("lh")), "lakehouse follows BORDERWATCH_HOME");
+    // the launcher's sql in local mode on BORDERWATCH_HOME: ServeIT, which needs that Spark JVM anyway
 
     Result bad = exec(List.of(launcher, "--conf", "no.such.key=1", "tables"), env, dir);
     assertEquals(2, bad.exit());

@@ -31,7 +31,7 @@ class ServeIT {
       }
     }
     cmd.addAll(List.of("-cp", Files.readString(cpFile).strip() + java.io.File.pathSeparator + CLIENT.resolve("classes"),
-        "org.borderwatch.connect.RemoteSql", url));
+        "org.borderwatch.connect.RemoteSql", "--keep-going", url));
     cmd.addAll(List.of(statements));
     return cmd;
   }
@@ -43,10 +43,14 @@ class ServeIT {
     String launcher = AssemblyIT.REPO.resolve("bin/borderwatch").toString();
     Path script = dir.resolve("make.sql");
     Files.writeString(script, "create database if not exists gold;\n"
-        + "create table gold.served as select id, concat('zone-', id) cell from range(3);\n");
-    AssemblyIT.Result made = AssemblyIT.exec(List.of(launcher, "sql", "--read-write", "-f", script.toString()), env,
-        dir);
+        + "create table gold.served as select id, concat('zone-', id) cell from range(3);\n"
+        + "select 1 as one;\n");
+    // the launcher runs sql in local mode on the lakehouse BORDERWATCH_HOME names (one Spark JVM for both tests)
+    AssemblyIT.Result made = AssemblyIT.exec(List.of(launcher, "sql", "--read-write", "--format", "csv", "-f",
+        script.toString()), env, dir);
     assertEquals(0, made.exit(), made.err());
+    assertTrue(made.out().endsWith("one\n1\n"), made.out());
+    assertTrue(Files.isDirectory(dir.resolve("lh").resolve("warehouse")), "the lakehouse follows BORDERWATCH_HOME");
 
     int port;
     try (ServerSocket s = new ServerSocket(0)) {
@@ -66,22 +70,17 @@ class ServeIT {
         Thread.sleep(500);
       }
       String url = "sc://127.0.0.1:" + port;
-      AssemblyIT.Result read = AssemblyIT.exec(client(url, "select id, cell from gold.served order by id"), Map.of(),
-          dir);
-      assertEquals(0, read.exit(), read.err());
-      assertEquals("id,cell\n0,zone-0\n1,zone-1\n2,zone-2\n", read.out());
-
-      AssemblyIT.Result write = AssemblyIT.exec(client(url, "insert into gold.served values (9, 'x')"), Map.of(), dir);
-      assertEquals(1, write.exit(), write.out());
-      assertTrue(write.err().contains("refused: this is a read-only analyst session"), write.err());
-
-      AssemblyIT.Result sneaky = AssemblyIT.exec(client(url, "set spark.borderwatch.analyst=false",
-          "drop table gold.served"), Map.of(), dir);
-      assertEquals(1, sneaky.exit(), sneaky.out());
-      assertTrue(sneaky.err().contains("refused: this is a read-only analyst session"), sneaky.err());
-
-      AssemblyIT.Result still = AssemblyIT.exec(client(url, "select count(*) n from gold.served"), Map.of(), dir);
-      assertEquals("n\n3\n", still.out(), still.err());
+      // one client, four statements in order: a read, a write, a switch of the guard and a drop, a read again
+      AssemblyIT.Result r = AssemblyIT.exec(client(url, "select id, cell from gold.served order by id",
+          "insert into gold.served values (9, 'x')", "set spark.borderwatch.analyst=false", "drop table gold.served",
+          "select count(*) n from gold.served"), Map.of(), dir);
+      assertEquals(1, r.exit(), r.out() + r.err());
+      // the read, the refused insert, the set (a session command, allowed: it changes nothing), the refused drop,
+      // and the table still whole
+      assertEquals("id,cell\n0,zone-0\n1,zone-1\n2,zone-2\nerror\nkey,value\nspark.borderwatch.analyst,false\n"
+          + "error\nn\n3\n", r.out(), r.err());
+      assertEquals(2, r.err().lines().filter(l -> l.contains("refused: this is a read-only analyst session")).count(),
+          r.err());
     } finally {
       server.descendants().forEach(ProcessHandle::destroy);
       server.destroy();

@@ -7,9 +7,9 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.borderwatch.common.metrics.Metrics;
 import org.borderwatch.core.config.BorderwatchConfig;
 import org.borderwatch.core.config.ConfigKeys;
-import org.borderwatch.common.metrics.Metrics;
 import org.borderwatch.evaluation.NetworksEvaluation;
 
 /**

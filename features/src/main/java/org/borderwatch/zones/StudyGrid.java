@@ -11,10 +11,10 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.borderwatch.ingest.border.Crossings;
-import org.borderwatch.ingest.border.Crossings.Crossing;
-import org.borderwatch.ingest.conform.Cells;
 import org.borderwatch.common.geo.GreatCircle;
+import org.borderwatch.ingest.border.Crossings.Crossing;
+import org.borderwatch.ingest.border.Crossings;
+import org.borderwatch.ingest.conform.Cells;
 
 /**
  * The forecast zones: H3 cells (grid.zone-resolution) within {@code ring} rings of a known crossing

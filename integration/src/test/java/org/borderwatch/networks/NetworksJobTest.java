@@ -12,17 +12,14 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.borderwatch.core.config.BorderwatchConfig;
 import org.borderwatch.core.config.ConfigKeys;
-import org.borderwatch.core.job.JobContext;
 import org.borderwatch.core.privacy.Pseudonymizer;
+import org.borderwatch.evaluation.NetworksEvaluation;
 import org.borderwatch.testing.ChainOrder;
 import org.borderwatch.testing.SparkTest;
 import org.borderwatch.testing.TinyChain;
-import org.borderwatch.evaluation.VictimsEvaluation;
-import org.borderwatch.victims.VictimsJob;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.borderwatch.evaluation.NetworksEvaluation;
 
 /**
  * The networks job on the tiny world as the pipeline ran it (after victims): protection of victims (recorded or

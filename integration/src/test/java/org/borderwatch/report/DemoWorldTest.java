@@ -1,7 +1,6 @@
 package org.borderwatch.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,21 +18,16 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.spark.sql.SparkSession;
-import org.borderwatch.core.config.BorderwatchConfig;
-import org.borderwatch.core.job.JobContext;
-import org.borderwatch.core.job.JobRunner;
-import org.borderwatch.core.job.Progress;
+import org.borderwatch.core.time.IsoWeek;
+import org.borderwatch.report.weekly.Chromium;
+import org.borderwatch.report.weekly.ReportData;
+import org.borderwatch.report.weekly.ReportHtml;
+import org.borderwatch.report.weekly.ReportQueries;
+import org.borderwatch.report.weekly.ReportRenderTest;
 import org.borderwatch.testing.ChainOrder;
 import org.borderwatch.testing.SharedSpark;
 import org.borderwatch.testing.SparkTest;
 import org.borderwatch.testing.TinyChain;
-import org.borderwatch.core.time.IsoWeek;
-import org.borderwatch.report.deploy.DeploymentJob;
-import org.borderwatch.report.weekly.ReportData;
-import org.borderwatch.report.weekly.ReportHtml;
-import org.borderwatch.report.weekly.ReportQueries;
-import org.borderwatch.report.weekly.Chromium;
-import org.borderwatch.report.weekly.ReportRenderTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;

@@ -4,7 +4,6 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.lit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,6 +14,10 @@ import java.util.Set;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.borderwatch.common.linkage.Comparisons;
+import org.borderwatch.common.linkage.FellegiSunter;
+import org.borderwatch.common.linkage.ResolveRecord;
+import org.borderwatch.evaluation.ResolveEvaluation;
 import org.borderwatch.testing.ChainOrder;
 import org.borderwatch.testing.SparkTest;
 import org.borderwatch.testing.TinyChain;
@@ -23,10 +26,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.borderwatch.common.linkage.FellegiSunter;
-import org.borderwatch.common.linkage.Comparisons;
-import org.borderwatch.common.linkage.ResolveRecord;
-import org.borderwatch.evaluation.ResolveEvaluation;
 
 /**
  * Resolution of the tiny world (the pipeline's run, then one re-run after one more mention of a known person):

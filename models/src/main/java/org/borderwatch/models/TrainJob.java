@@ -35,8 +35,8 @@ import org.borderwatch.models.backtest.Backtest;
 import org.borderwatch.models.backtest.ModelsDoc;
 import org.borderwatch.models.backtest.TrueOutcomes;
 import org.borderwatch.models.zone.Trainer;
-import org.borderwatch.models.zone.ZoneRiskModel;
 import org.borderwatch.models.zone.ZoneRiskModel.Kind;
+import org.borderwatch.models.zone.ZoneRiskModel;
 import org.borderwatch.zones.StudyGrid;
 import org.borderwatch.zones.ZoneFeatures;
 

@@ -6,8 +6,8 @@ import static org.apache.spark.sql.functions.xxhash64;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.borderwatch.networks.graph.ComponentAlgorithms;
 import org.borderwatch.core.graph.GraphX;
+import org.borderwatch.networks.graph.ComponentAlgorithms;
 import org.borderwatch.networks.graph.NetworkGraph;
 
 /**

@@ -1,7 +1,6 @@
 package org.borderwatch.networks;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.types.DataTypes.BooleanType;
 import static org.apache.spark.sql.types.DataTypes.DoubleType;
 import static org.apache.spark.sql.types.DataTypes.IntegerType;
@@ -28,6 +27,7 @@ import org.borderwatch.core.catalog.Tables;
 import org.borderwatch.core.config.BorderwatchConfig;
 import org.borderwatch.core.config.ConfigKeys;
 import org.borderwatch.core.error.Errors;
+import org.borderwatch.core.graph.GraphX;
 import org.borderwatch.core.job.Job;
 import org.borderwatch.core.job.JobContext;
 import org.borderwatch.core.job.JobOutcome;
@@ -35,7 +35,6 @@ import org.borderwatch.core.job.Progress;
 import org.borderwatch.core.privacy.Pseudonymizer;
 import org.borderwatch.core.time.IsoWeek;
 import org.borderwatch.networks.graph.NetworkGraph;
-import org.borderwatch.core.graph.GraphX;
 
 /**
  * networks: the week's offender networks, key individuals, roles, money flows and mule accounts, from

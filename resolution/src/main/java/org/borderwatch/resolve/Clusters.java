@@ -10,10 +10,8 @@ import static org.apache.spark.sql.functions.xxhash64;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.graphx.Edge;
 import org.apache.spark.graphx.Graph;
@@ -23,8 +21,8 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.storage.StorageLevel;
-import scala.reflect.ClassTag$;
 import org.borderwatch.common.linkage.ChainingGuard;
+import scala.reflect.ClassTag$;
 
 /**
  * Clusters of records from accepted links: connected components on GraphX, then a guard against

@@ -21,6 +21,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.borderwatch.common.linkage.StableIds;
 import org.borderwatch.core.config.BorderwatchConfig;
 import org.borderwatch.core.error.Errors;
 import org.borderwatch.core.job.Progress;
@@ -28,7 +29,6 @@ import org.borderwatch.ingest.conform.Countries;
 import org.borderwatch.ingest.conform.Names;
 import org.borderwatch.ingest.conform.Phones;
 import org.borderwatch.ingest.core.Values;
-import org.borderwatch.common.linkage.StableIds;
 
 /**
  * resolve --input people.csv --out DIR: resolves any list of people with the same engine. Standard

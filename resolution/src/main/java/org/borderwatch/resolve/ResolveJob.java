@@ -25,6 +25,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
+import org.borderwatch.common.linkage.StableIds;
 import org.borderwatch.core.catalog.Lakehouse;
 import org.borderwatch.core.catalog.Tables;
 import org.borderwatch.core.config.ConfigKeys;
@@ -32,7 +33,6 @@ import org.borderwatch.core.job.Job;
 import org.borderwatch.core.job.JobContext;
 import org.borderwatch.core.job.JobOutcome;
 import org.borderwatch.core.privacy.Pseudonymizer;
-import org.borderwatch.common.linkage.StableIds;
 
 /**
  * resolve: links every silver person mention into identities. Writes silver.mention_entities, the

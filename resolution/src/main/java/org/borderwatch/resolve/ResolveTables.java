@@ -7,9 +7,9 @@ import static org.apache.spark.sql.types.DataTypes.StringType;
 import static org.apache.spark.sql.types.DataTypes.TimestampType;
 import static org.apache.spark.sql.types.DataTypes.createArrayType;
 
+import org.borderwatch.common.linkage.Blocking;
 import org.borderwatch.core.catalog.TableSpec;
 import org.borderwatch.core.catalog.Tables;
-import org.borderwatch.common.linkage.Blocking;
 
 /** Tables entity resolution writes. */
 public final class ResolveTables {

@@ -31,14 +31,14 @@ import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
-import org.borderwatch.core.job.Progress;
-import scala.reflect.ClassTag$;
-import org.borderwatch.common.linkage.Phonetic;
-import org.borderwatch.common.linkage.FellegiSunter;
-import org.borderwatch.common.linkage.Comparisons;
 import org.borderwatch.common.linkage.Blocking;
+import org.borderwatch.common.linkage.Comparisons;
+import org.borderwatch.common.linkage.FellegiSunter;
+import org.borderwatch.common.linkage.Phonetic;
 import org.borderwatch.common.linkage.ResolveRecord;
 import org.borderwatch.common.linkage.Threshold;
+import org.borderwatch.core.job.Progress;
+import scala.reflect.ClassTag$;
 
 /**
  * The resolution engine, independent of where mentions come from (silver, or a CSV list of people):

@@ -10,8 +10,8 @@ import org.apache.spark.sql.SparkSession;
 import org.borderwatch.core.catalog.Tables;
 import org.borderwatch.core.config.BorderwatchConfig;
 import org.borderwatch.core.error.BorderwatchException;
-import org.borderwatch.testing.FreshLakehouse;
 import org.borderwatch.core.time.IsoWeek;
+import org.borderwatch.testing.FreshLakehouse;
 import org.junit.jupiter.api.Test;
 
 @FreshLakehouse
@@ -20,15 +20,18 @@ class JobRunnerTest {
   @Test
   void successAndFailureAreBothRecorded(SparkSession spark, BorderwatchConfig config) {
     JobContext ctx = JobContext.of(spark, config, IsoWeek.parse("2025-W07"), "--week 2025-W07", Progress.silent());
+    long before = System.currentTimeMillis();
     JobRunner.run(new Job() {
       public String name() {
         return "test-ok";
       }
 
-      public JobOutcome run(JobContext c) {
+      public JobOutcome run(JobContext c) throws InterruptedException {
+        Thread.sleep(50);
         return new JobOutcome(12, 7, "did things");
       }
     }, ctx);
+    long wall = System.currentTimeMillis() - before;
     BorderwatchException e = assertThrows(BorderwatchException.class, () -> JobRunner.run(new Job() {
       public String name() {
         return "test-fail";
@@ -48,7 +51,11 @@ class JobRunnerTest {
     assertEquals(7L, (long) ok.getAs("rows_written"));
     assertEquals("--week 2025-W07", ok.getAs("arguments"));
     assertNull(ok.getAs("error"));
-    assertTrue((long) ok.getAs("duration_ms") >= 0);
+    // the job's own time: at least the 50 ms it slept, at most the wall time around the run
+    long ms = ok.getAs("duration_ms");
+    assertTrue(ms >= 50 && ms <= wall, ms + " ms of " + wall);
+    long startedMs = ok.<java.sql.Timestamp>getAs("started_at").getTime();
+    assertTrue(startedMs >= before - 1 && startedMs <= before + wall, "started at " + startedMs + ", run from " + before);
 
     Row failed = spark.sql("SELECT * FROM " + Tables.JOB_RUNS + " WHERE job = 'test-fail'").first();
     assertEquals("FAILED", failed.getAs("status"));

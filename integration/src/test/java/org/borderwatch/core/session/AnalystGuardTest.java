@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.apache.spark.sql.SparkSession;
 import org.borderwatch.core.config.BorderwatchConfig;
 import org.borderwatch.core.error.BorderwatchException;
@@ -30,13 +31,18 @@ class AnalystGuardTest {
   @Test
   void readsAndSessionCommandsAreAllowed() {
     assertEquals(1L, analyst.sql("SELECT count(*) FROM silver.guard_items").first().getLong(0));
-    analyst.sql("SHOW TABLES IN silver").collect();
-    analyst.sql("DESCRIBE TABLE silver.guard_items").collect();
-    analyst.sql("DESCRIBE HISTORY silver.guard_items").collect();
+    assertEquals(List.of("guard_items"), analyst.sql("SHOW TABLES IN silver").collectAsList().stream()
+        .map(r -> r.getString(1)).toList());
+    assertEquals(List.of("id", "n"), analyst.sql("DESCRIBE TABLE silver.guard_items").collectAsList().stream()
+        .map(r -> r.getString(0)).toList());
+    List<String> history = analyst.sql("DESCRIBE HISTORY silver.guard_items").collectAsList().stream()
+        .map(r -> r.<String>getAs("operation")).toList();
+    assertEquals("CREATE TABLE", history.get(history.size() - 1), history.toString());
     analyst.sql("CREATE OR REPLACE TEMP VIEW v AS SELECT * FROM silver.guard_items");
     assertEquals(1L, analyst.sql("SELECT count(*) FROM v").first().getLong(0));
-    analyst.sql("SET spark.sql.shuffle.partitions=2");
-    analyst.sql("EXPLAIN SELECT * FROM silver.guard_items").collect();
+    analyst.sql("SET spark.sql.shuffle.partitions=3");
+    assertEquals("3", analyst.conf().get("spark.sql.shuffle.partitions"));
+    assertTrue(analyst.sql("EXPLAIN SELECT * FROM silver.guard_items").first().getString(0).contains("guard_items"));
   }
 
   @Test
@@ -79,6 +85,10 @@ class AnalystGuardTest {
   @Test
   void jobSessionsAreNotGuarded(SparkSession spark) {
     spark.sql("INSERT INTO silver.guard_items VALUES ('z', 9)");
+    assertEquals(List.of("a", "z"), spark.sql("SELECT id FROM silver.guard_items ORDER BY id").collectAsList().stream()
+        .map(r -> r.getString(0)).toList());
     spark.sql("DELETE FROM silver.guard_items WHERE id = 'z'");
+    assertEquals(List.of("a"), spark.sql("SELECT id FROM silver.guard_items ORDER BY id").collectAsList().stream()
+        .map(r -> r.getString(0)).toList());
   }
 }

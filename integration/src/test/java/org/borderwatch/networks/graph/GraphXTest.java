@@ -12,9 +12,9 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.borderwatch.core.graph.GraphX;
 import org.borderwatch.testing.FreshLakehouse;
 import org.junit.jupiter.api.Test;
-import org.borderwatch.core.graph.GraphX;
 
 /** GraphX connected components and PageRank against plain Java oracles; per-component algorithms from Spark. */
 @FreshLakehouse

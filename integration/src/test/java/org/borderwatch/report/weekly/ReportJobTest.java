@@ -21,12 +21,12 @@ import org.borderwatch.core.catalog.Lakehouse;
 import org.borderwatch.core.config.BorderwatchConfig;
 import org.borderwatch.core.job.JobContext;
 import org.borderwatch.core.job.Progress;
-import org.borderwatch.testing.FreshLakehouse;
 import org.borderwatch.core.time.IsoWeek;
 import org.borderwatch.models.ScoreJob;
 import org.borderwatch.report.deploy.DeploymentJob;
 import org.borderwatch.report.weekly.ReportData.ForecastCheck;
 import org.borderwatch.report.weekly.ReportData.VictimPlace;
+import org.borderwatch.testing.FreshLakehouse;
 import org.borderwatch.victims.VictimsJob;
 import org.junit.jupiter.api.Test;
 

@@ -11,13 +11,13 @@ import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.borderwatch.common.metrics.Metrics;
 import org.borderwatch.core.job.Progress;
 import org.borderwatch.models.zone.Trainer;
-import org.borderwatch.models.zone.ZoneRiskModel;
 import org.borderwatch.models.zone.ZoneRiskModel.Kind;
+import org.borderwatch.models.zone.ZoneRiskModel;
 import org.borderwatch.zones.StudyGrid;
 import org.borderwatch.zones.ZoneFeatures;
-import org.borderwatch.common.metrics.Metrics;
 
 /**
  * Rolling-origin weekly backtest. The last N weeks with outcomes are forecast in blocks: for each block the

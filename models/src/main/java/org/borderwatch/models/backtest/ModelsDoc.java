@@ -7,9 +7,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.borderwatch.common.metrics.Metrics;
 import org.borderwatch.core.config.BorderwatchConfig;
 import org.borderwatch.core.config.ConfigKeys;
-import org.borderwatch.common.metrics.Metrics;
 
 /** Writes docs/models.md from a backtest report: every figure in it comes from that run. */
 public final class ModelsDoc {

@@ -1,7 +1,7 @@
 package org.borderwatch.networks.graph;
 
-import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.explode;

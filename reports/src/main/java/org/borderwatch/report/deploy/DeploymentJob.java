@@ -17,6 +17,10 @@ import java.util.Locale;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.borderwatch.common.deploy.DeploymentOptimizer.Base;
+import org.borderwatch.common.deploy.DeploymentOptimizer.Plan;
+import org.borderwatch.common.deploy.DeploymentOptimizer.Zone;
+import org.borderwatch.common.deploy.DeploymentOptimizer;
 import org.borderwatch.core.catalog.Lakehouse;
 import org.borderwatch.core.catalog.TableSpec;
 import org.borderwatch.core.catalog.Tables;
@@ -27,10 +31,6 @@ import org.borderwatch.core.job.Job;
 import org.borderwatch.core.job.JobContext;
 import org.borderwatch.core.job.JobOutcome;
 import org.borderwatch.core.time.IsoWeek;
-import org.borderwatch.common.deploy.DeploymentOptimizer;
-import org.borderwatch.common.deploy.DeploymentOptimizer.Base;
-import org.borderwatch.common.deploy.DeploymentOptimizer.Plan;
-import org.borderwatch.common.deploy.DeploymentOptimizer.Zone;
 
 /**
  * Deployment recommendations for a scored week: the patrol units of conf/patrol-units.csv allocated to
