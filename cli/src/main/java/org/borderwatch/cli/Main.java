@@ -19,9 +19,11 @@ import org.borderwatch.core.error.BorderwatchException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ScopeType;
 
 /** Entry point for the launcher and for spark-submit: parses arguments and runs one command. */
-@Command(name = "borderwatch", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+@Command(name = "borderwatch", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT,
+    versionProvider = Main.Version.class,
     description = "Crime analytics against migrant smuggling and human trafficking in Southeast Asia.",
     synopsisSubcommandLabel = "<command>",
     commandListHeading = "%nCommands:%n",

@@ -28,6 +28,17 @@ class CommandLineTest {
   }
 
   @Test
+  void everyCommandAnswersHelp() {
+    for (String c : COMMANDS) {
+      CliRun r = CliRun.plain(c, "--help");
+      assertEquals(0, r.exit(), c + ": " + r.err());
+      assertTrue(r.out().startsWith("Usage: borderwatch " + c + " "), c + ":\n" + r.out());
+      assertTrue(r.out().contains("-h, --help"), c + ":\n" + r.out());
+      assertEquals("", r.err(), c);
+    }
+  }
+
+  @Test
   void unknownCommandPrintsUsageAndExits2() {
     CliRun r = CliRun.plain("frobnicate");
     assertEquals(2, r.exit());
