@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 import org.borderwatch.cli.CliRun;
 import org.borderwatch.core.config.BorderwatchConfig;
@@ -76,7 +78,7 @@ public final class SharedSpark implements ParameterResolver, AfterEachCallback {
     Path lakehouse = root.resolve("lakehouse");
     try {
       for (String d : List.of("warehouse", "world", "reports", "models")) {
-        TinyChain.deleteTree(lakehouse.resolve(d));
+        deleteTree(lakehouse.resolve(d));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -110,6 +112,18 @@ public final class SharedSpark implements ParameterResolver, AfterEachCallback {
         if (t.isTemporary()) {
           spark.catalog().dropTempView(t.name());
         }
+      }
+    }
+  }
+
+  /** Removes a file or a folder and everything under it; nothing when it is not there. */
+  public static void deleteTree(Path p) throws IOException {
+    if (!Files.exists(p)) {
+      return;
+    }
+    try (Stream<Path> all = Files.walk(p)) {
+      for (Path x : all.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(x);
       }
     }
   }

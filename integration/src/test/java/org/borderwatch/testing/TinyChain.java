@@ -1,14 +1,11 @@
 package org.borderwatch.testing;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.borderwatch.cli.CliRun;
@@ -76,7 +73,7 @@ public final class TinyChain {
       new SimulateJob(Scale.TINY, SEED, IsoWeek.parse(START), WEEKS, world, null, null)
           .run(JobContext.of(spark, SharedSpark.config(), null, "simulate", Progress.silent()));
       truth = SharedSpark.root().resolve("truth-held-out");
-      deleteTree(truth);
+      SharedSpark.deleteTree(truth);
       Files.move(world.resolve("truth"), truth);
       List<String> args = new ArrayList<>();
       for (Map.Entry<String, Object> e : SETTINGS.entrySet()) {
@@ -105,16 +102,5 @@ public final class TinyChain {
   public static String latestWeek(String table) {
     List<Row> r = SharedSpark.session().sql("select max(week) from " + table).collectAsList();
     return r.get(0).getString(0);
-  }
-
-  static void deleteTree(Path p) throws IOException {
-    if (!Files.exists(p)) {
-      return;
-    }
-    try (Stream<Path> all = Files.walk(p)) {
-      for (Path x : all.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(x);
-      }
-    }
   }
 }
