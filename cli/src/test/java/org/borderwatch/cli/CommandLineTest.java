@@ -55,6 +55,16 @@ class CommandLineTest {
   }
 
   @Test
+  void aFiguresPageNeedsTheEvaluation() {
+    for (String c : new String[] {"networks", "victims"}) {
+      CliRun r = CliRun.plain(c, "--doc", "page.md");
+      assertEquals(2, r.exit(), c + ": " + r.err());
+      assertTrue(r.err().contains("--doc needs --evaluate"), r.err());
+      assertTrue(r.err().contains("Usage: borderwatch " + c), r.err());
+    }
+  }
+
+  @Test
   void noCommandIsAUsageError() {
     CliRun r = CliRun.plain();
     assertEquals(2, r.exit());

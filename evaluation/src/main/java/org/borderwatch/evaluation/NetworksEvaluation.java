@@ -98,10 +98,25 @@ public final class NetworksEvaluation {
       }
     }
     out.put("precision_at_20", top.isEmpty() ? Double.NaN : hits20 / (double) Math.min(20, top.size()));
+    // baselines: the network members (travellers and victims excluded, as in the ranking) by plain PageRank and
+    // by degree in the network graph; ties by the person key
+    spark.sql("select v.id, count(distinct e.other) degree from bw_net_vertices v left join (select s vid, d other from "
+        + "bw_net_edges union all select d, s from bw_net_edges) e on e.vid = v.vid where v.kind = 'per' and "
+        + "v.network is not null and not v.protect group by v.id").createOrReplaceTempView("bw_eval_degree");
+    for (String[] b : List.of(new String[] {"pagerank", "r.pagerank"}, new String[] {"degree", "cast(d.degree as double)"})) {
+      List<Row> ranked = spark.sql("select coalesce(p.role, '') from gold.person_roles r join bw_eval_degree d on "
+          + "bw_pseudonym('per', substr(d.id, 5)) = r.person_key left join (select bw_pseudonym('per', e.entity_id) "
+          + "person_key, p.role from bw_eval_entity e join bw_eval_persons p on p.person_id = e.person_id) p on "
+          + "p.person_key = r.person_key where r.week = '" + week + "' and not r.protect order by " + b[1]
+          + " desc, r.person_key limit 20").collectAsList();
+      long hits = ranked.stream().filter(x -> KEY_ROLES.contains(x.getString(0))).count();
+      out.put("precision_at_20_" + b[0] + "_baseline", ranked.isEmpty() ? Double.NaN : hits / (double) ranked.size());
+    }
     out.put("victims_ranked", (double) victimsRanked);
 
     // mule accounts: every account that received money in the window
-    List<Row> acc = spark.sql("select m.acc, m.score, coalesce(a.mule, false) from bw_net_mules m "
+    List<Row> acc = spark.sql("select m.acc, m.score, coalesce(a.mule, false), "
+        + "coalesce(cast(m.pass_through as double), 0.0) from bw_net_mules m "
         + "left join bw_eval_accounts a on a.account_no = m.acc").collectAsList();
     double[] s = new double[acc.size()];
     boolean[] y = new boolean[acc.size()];
@@ -112,6 +127,12 @@ public final class NetworksEvaluation {
       tie[i] = Metrics.tieKey(acc.get(i).getString(0), 11);
     }
     out.put("mule_pr_auc", Metrics.prAuc(s, y, tie));
+    // baseline: the pass-through ratio alone (share of what came in that went out again)
+    double[] ps = new double[acc.size()];
+    for (int i = 0; i < ps.length; i++) {
+      ps[i] = acc.get(i).getDouble(3);
+    }
+    out.put("mule_pr_auc_pass_through_baseline", Metrics.prAuc(ps, y, tie));
     out.put("accounts_scored", (double) acc.size());
     int mules = 0;
     for (boolean b : y) {

@@ -76,6 +76,29 @@ public final class VictimsEvaluation {
     out.put("victim_pr_auc_keyword_baseline", v.prAuc(v.baseline));
     out.put("victim_recall_at_precision_0.7", v.recallAtPrecision(v.model, CHOSEN_VICTIM_PRECISION));
     out.put("victim_recall_at_precision_0.7_baseline", v.recallAtPrecision(v.baseline, CHOSEN_VICTIM_PRECISION));
+    // the baseline without ML: the determinations as given, else the operation's smoothed victim share
+    List<Row> given = spark.sql("select c.entity_id, cast(coalesce(case when s.determined = 1 then 1 when s.determined "
+        + "= 0 then 0 else s.victim_share end, 0) as double), cast(0 as double), coalesce(p.victim, false), false from (select distinct entity_id "
+        + "from bw_vs_mentions where source in ('checkpoint', 'interdiction', 'case', 'screening')) c left join "
+        + "bw_vic_scored s on s.entity_id = c.entity_id left join bw_eval_entity e on e.entity_id = c.entity_id left join "
+        + "bw_eval_persons p on p.person_id = e.person_id").collectAsList();
+    Scored g = Scored.of(given, false);
+    out.put("victim_pr_auc_determinations_baseline", g.prAuc(g.model));
+    out.put("victim_recall_at_precision_0.7_determinations_baseline", g.recallAtPrecision(g.model,
+        CHOSEN_VICTIM_PRECISION));
+    // the model alone, where it speaks: travellers without a determination (model p; baseline: victim share)
+    List<Row> modelOnly = spark.sql("select s.entity_id, cast(s.p as double), cast(s.victim_share as double), "
+        + "coalesce(p.victim, false), false from "
+        + "bw_vic_scored s left join bw_eval_entity e on e.entity_id = s.entity_id left join bw_eval_persons p on "
+        + "p.person_id = e.person_id where s.determined < 0").collectAsList();
+    Scored mo = Scored.of(modelOnly, false);
+    out.put("victim_undetermined_persons", (double) mo.size());
+    out.put("victim_undetermined_victims", (double) mo.positives());
+    out.put("victim_model_only_pr_auc", mo.prAuc(mo.model));
+    out.put("victim_model_only_recall_at_precision_0.7", mo.recallAtPrecision(mo.model, CHOSEN_VICTIM_PRECISION));
+    out.put("victim_model_only_pr_auc_share_baseline", mo.prAuc(mo.baseline));
+    out.put("victim_model_only_recall_at_precision_0.7_share_baseline", mo.recallAtPrecision(mo.baseline,
+        CHOSEN_VICTIM_PRECISION));
     out.put("victim_precision_at_threshold", v.precisionAt(v.model, alertThreshold));
     out.put("victim_recall_at_threshold", v.recallAt(v.model, alertThreshold));
     // calibration of the model where it speaks: travellers nobody assessed

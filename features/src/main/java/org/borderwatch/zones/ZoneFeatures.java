@@ -50,11 +50,14 @@ public final class ZoneFeatures {
     d.put("det_l1", "Detections in the zone in week W-1");
     d.put("det_l4", "Detections in the zone in weeks W-4..W-1");
     d.put("det_l12", "Detections in the zone in weeks W-12..W-1");
+    d.put("det_rate_all", "Detections in the zone per week over every week of data before W (all history)");
     d.put("det_persons_l4", "People seen (estimated group sizes) in detections in the zone, W-4..W-1");
     d.put("int_l4", "Interdictions in the zone, W-4..W-1");
     d.put("int_persons_l12", "People apprehended in interdictions in the zone, W-12..W-1");
     d.put("nb1_det_l4", "Detections in the 6 neighbouring zones (k-ring 1), W-4..W-1 (spatial lag)");
     d.put("nb2_det_l12", "Detections in zones 1-2 rings away (k-ring 2), W-12..W-1 (spatial lag)");
+    d.put("nb1_det_rate_all", "Detections per week in the 6 neighbouring zones, all history before W (spatial lag)");
+    d.put("nb2_det_rate_all", "Detections per week in zones 1-2 rings away, all history before W (spatial lag)");
     d.put("x_det_l1", "Detections in all zones of the nearest crossing, W-1");
     d.put("x_det_l4", "Detections in all zones of the nearest crossing, W-4..W-1");
     d.put("x_det_l12", "Detections in all zones of the nearest crossing, W-12..W-1");
@@ -94,6 +97,7 @@ public final class ZoneFeatures {
     c.put("x_persons_l1", "People seen in detections at the crossing, W-1");
     c.put("x_persons_l4", "People seen in detections at the crossing, W-4..W-1");
     c.put("x_persons_l12", "People seen in detections at the crossing, W-12..W-1");
+    c.put("x_persons_rate_all", "People seen in detections at the crossing per week, all history before W");
     c.put("chk_total_l4", "Checkpoint crossings at the crossing itself or its nearest official checkpoint, W-4..W-1");
   }
 
@@ -225,10 +229,13 @@ public final class ZoneFeatures {
         + "grid g cross join " + p + "weeks w left join " + p + "zka a on a.cell = g.cell and a.wi = w.wi");
     sql("create or replace temp view " + p + "zw as select cell, wi, "
         + win("det_n", 1, 1, "cell") + " det_l1, " + win("det_n", 1, 4, "cell") + " det_l4, "
-        + win("det_n", 1, 12, "cell") + " det_l12, " + win("det_p", 1, 4, "cell") + " det_persons_l4, "
+        + win("det_n", 1, 12, "cell") + " det_l12, " + rate("det_n", "cell") + " det_rate_all, "
+        + win("det_p", 1, 4, "cell") + " det_persons_l4, "
         + win("int_n", 1, 4, "cell") + " int_l4, " + win("int_p", 1, 12, "cell") + " int_persons_l12 from " + p + "zp");
     sql("create or replace temp view " + p + "znb as select n.cell, z.wi, "
-        + "sum(case when n.ring = 1 then z.det_l4 else 0 end) nb1_det_l4, sum(z.det_l12) nb2_det_l12 from " + p
+        + "sum(case when n.ring = 1 then z.det_l4 else 0 end) nb1_det_l4, sum(z.det_l12) nb2_det_l12, "
+        + "sum(case when n.ring = 1 then z.det_rate_all else 0 end) nb1_det_rate_all, "
+        + "sum(z.det_rate_all) nb2_det_rate_all from " + p
         + "nb n join " + p + "zw z on z.cell = n.nb group by n.cell, z.wi");
 
     // crossing-level panel: detections of its zones, posts within 150 km, checkpoints, patrols
@@ -271,7 +278,7 @@ public final class ZoneFeatures {
         + win("det_n", 1, 1, "crossing_id") + " x_det_l1, " + win("det_n", 1, 4, "crossing_id") + " x_det_l4, "
         + win("det_n", 1, 12, "crossing_id") + " x_det_l12, " + win("det_p", 1, 1, "crossing_id") + " x_persons_l1, "
         + win("det_p", 1, 4, "crossing_id") + " x_persons_l4, " + win("det_p", 1, 12, "crossing_id")
-        + " x_persons_l12, " + win("int_p", 1, 4, "crossing_id") + " x_int_persons_l4, "
+        + " x_persons_l12, " + rate("det_p", "crossing_id") + " x_persons_rate_all, " + win("int_p", 1, 4, "crossing_id") + " x_int_persons_l4, "
         + win("posts_n", 1, 4, "crossing_id") + " posts_l4, " + win("offer_n", 1, 4, "crossing_id")
         + " offer_posts_l4, " + win("offer_n", 1, 1, "crossing_id") + " offer_posts_l1, "
         + win("chk_total", 1, 4, "crossing_id") + " chk_total_l4, " + win("chk_total", 1, 1, "crossing_id")
@@ -290,9 +297,11 @@ public final class ZoneFeatures {
     long toIdx = to.index();
     Dataset<Row> zones = sql("select g.cell, w.week, w.wi week_index, g.crossing_id, "
         + "cast(z.det_l1 as double) det_l1, cast(z.det_l4 as double) det_l4, cast(z.det_l12 as double) det_l12, "
-        + "cast(z.det_persons_l4 as double) det_persons_l4, cast(z.int_l4 as double) int_l4, "
+        + "cast(z.det_rate_all as double) det_rate_all, cast(z.det_persons_l4 as double) det_persons_l4, cast(z.int_l4 as double) int_l4, "
         + "cast(z.int_persons_l12 as double) int_persons_l12, cast(coalesce(n.nb1_det_l4, 0) as double) nb1_det_l4, "
-        + "cast(coalesce(n.nb2_det_l12, 0) as double) nb2_det_l12, cast(x.x_det_l1 as double) x_det_l1, "
+        + "cast(coalesce(n.nb2_det_l12, 0) as double) nb2_det_l12, "
+        + "cast(coalesce(n.nb1_det_rate_all, 0) as double) nb1_det_rate_all, "
+        + "cast(coalesce(n.nb2_det_rate_all, 0) as double) nb2_det_rate_all, cast(x.x_det_l1 as double) x_det_l1, "
         + "cast(x.x_det_l4 as double) x_det_l4, cast(x.x_det_l12 as double) x_det_l12, "
         + "cast(x.x_int_persons_l4 as double) x_int_persons_l4, cast(x.st_det_l4 as double) st_det_l4, "
         + "cast(x.st_det_l12 as double) st_det_l12, cast(x.posts_l4 as double) posts_l4, "
@@ -338,6 +347,12 @@ public final class ZoneFeatures {
   private static String win(String col, int a, int b, String part) {
     return "coalesce(sum(" + col + ") over (partition by " + part + " order by wi rows between " + b + " preceding and "
         + a + " preceding), 0)";
+  }
+
+  /** Mean of col per week over every earlier week of the panel (0 before the first): all-history rate. */
+  private static String rate(String col, String part) {
+    String w = " over (partition by " + part + " order by wi rows between unbounded preceding and 1 preceding)";
+    return "coalesce(sum(" + col + ")" + w + " / nullif(count(*)" + w + ", 0), 0)";
   }
 
   private Dataset<Row> sql(String q) {

@@ -154,7 +154,7 @@ class DemoWorldTest {
     assertEquals(alerts, d.summary().victimAlertsIdentified() + d.summary().victimAlertsSuspected());
     // every section, with the tiny world's rows: zones, deployments, routes, networks, key persons, mules, flows,
     // victims' places, validation lines
-    assertEquals(List.of(29, 20, 12, 4, 10, 8, 3, 4, 3), List.of(d.zones().size(), d.deployments().size(),
+    assertEquals(List.of(26, 20, 12, 4, 10, 8, 3, 4, 3), List.of(d.zones().size(), d.deployments().size(),
         d.routes().size(), d.networks().size(), d.keyPersons().size(), d.mules().size(), d.flows().size(),
         d.victimPlaces().size(), d.validation().size()));
     assertEquals(List.of(323, 26, 34, 4, 4, 37, 280), List.of(d.summary().zonesScored(), d.summary().unitsDeployed(),

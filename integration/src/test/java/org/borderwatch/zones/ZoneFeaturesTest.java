@@ -123,6 +123,7 @@ class ZoneFeaturesTest {
     Map<String, Double> detL1 = new HashMap<>();
     Map<String, Double> xL12 = new HashMap<>();
     Map<String, Double> yDet = new HashMap<>();
+    Map<String, Double> detAll = new HashMap<>();
     for (Row d : src.detections().select("zone_cell", "week", "source_file").collectAsList()) {
       String cell = d.getString(0);
       if (cell == null || !grid.contains(cell)) {
@@ -138,6 +139,9 @@ class ZoneFeaturesTest {
       if (lag == 1) {
         detL1.merge(cell, 1.0, Double::sum);
       }
+      if (lag >= 1) {
+        detAll.merge(cell, 1.0, Double::sum);
+      }
       if (lag >= 1 && lag <= 12) {
         xL12.merge(grid.zones().get(cell).crossingId(), 1.0, Double::sum);
       }
@@ -145,13 +149,17 @@ class ZoneFeaturesTest {
         yDet.merge(cell, 1.0, Double::sum);
       }
     }
+    // all-history rate: per week of data before W (the data's first week to W-1)
+    double weeksBefore = W.index() - ZoneFeatures.span(src)[0].index();
     int checked = 0;
-    for (Row z : zonesOfW.select("cell", "det_l4", "det_l1", "x_det_l12", "crossing_id", "y_det").collectAsList()) {
+    for (Row z : zonesOfW.select("cell", "det_l4", "det_l1", "x_det_l12", "crossing_id", "y_det", "det_rate_all")
+        .collectAsList()) {
       String cell = z.getString(0);
       assertEquals(detL4.getOrDefault(cell, 0.0), z.getDouble(1), 1e-9, "det_l4 " + cell);
       assertEquals(detL1.getOrDefault(cell, 0.0), z.getDouble(2), 1e-9, "det_l1 " + cell);
       assertEquals(xL12.getOrDefault(z.getString(4), 0.0), z.getDouble(3), 1e-9, "x_det_l12 " + cell);
       assertEquals(yDet.getOrDefault(cell, 0.0), (double) z.getInt(5), 1e-9, "y_det " + cell);
+      assertEquals(detAll.getOrDefault(cell, 0.0) / weeksBefore, z.getDouble(6), 1e-9, "det_rate_all " + cell);
       checked++;
     }
     assertEquals(grid.zones().size(), checked);

@@ -52,8 +52,9 @@ public final class ScoreJob implements Job {
       .col("probability_planned", DoubleType, "Calibrated probability at the patrol effort planned for the week")
       .col("rank", IntegerType, "Rank of the zone this week (1 = highest risk)")
       .col("risk_band", StringType, "very high (top 1% of zones), high (top 5%), elevated (top 10%), low")
-      .col("reasons", DataTypes.createArrayType(REASON), "Three features that raised the score most: value, typical "
-          + "value, and the change in probability when the feature is set to its typical value")
+      .col("reasons", DataTypes.createArrayType(REASON), "Three features that raised the zone's rank score most: "
+          + "value, typical value, and the change in the rank score (the uncalibrated probability, or its blend with "
+          + "the all-history counts) when the feature is set to its typical value")
       .col("model_version", StringType, "ops.model_registry version")
       .col("scored_at", TimestampType, "Model version's training time (stable across re-scoring)")
       .key("cell", "week")
@@ -107,19 +108,24 @@ public final class ScoreJob implements Job {
     Progress.Stage st = ctx.progress().stage("score zones for " + week);
     ZoneRiskModel zm = ZoneRiskModel.load(zoneModel.path());
     Dataset<Row> std = zm.score(zones, true).select(col("cell"), col("week"), col("crossing_id"), col("score")
-        .as("probability"), col("expected_count"));
+        .as("probability"), col("expected_count"), col("rank_score"));
     Dataset<Row> plan = zm.score(zones, false).select(col("cell"), col("score").as("probability_planned"));
     Dataset<Row> reasons = topReasons(zm.contributions(zones, true), "cell");
     long n = zones.count();
     Dataset<Row> grid = new org.borderwatch.zones.StudyGrid(ctx.config().get(
         org.borderwatch.core.config.ConfigKeys.ZONE_RESOLUTION), ctx.config().get(
-        org.borderwatch.core.config.ConfigKeys.ZONE_RING)).toDataFrame(spark).select("cell", "cell_lat", "cell_lon");
+        org.borderwatch.core.config.ConfigKeys.ZONE_RING)).toDataFrame(spark)
+        .select("cell", "cell_lat", "cell_lon", "crossing_km");
     Dataset<Row> ranked = std.join(plan, "cell").join(grid, "cell").join(reasons, new String[] {"cell"}, "left")
-        .withColumn("rank", row_number().over(Window.orderBy(col("probability").desc(), col("cell"))))
+        // the backtest's order: the model's rank score (ZoneRiskModel#score), then the static prior (nearer to a
+        // known crossing first), then the cell id
+        .withColumn("rank", row_number().over(Window.orderBy(col("rank_score").desc(), col("crossing_km"),
+            col("cell"))))
         .withColumn("risk_band", when(col("rank").leq(Math.max(1, Math.ceil(0.01 * n))), "very high")
             .when(col("rank").leq(Math.ceil(0.05 * n)), "high").when(col("rank").leq(Math.ceil(0.10 * n)),
                 "elevated").otherwise("low"))
-        .withColumn("model_version", lit(zoneVersion)).withColumn("scored_at", lit(trainedAt));
+        .withColumn("model_version", lit(zoneVersion)).withColumn("scored_at", lit(trainedAt))
+        .drop("rank_score", "crossing_km");
     Lakehouse.replaceWhere(spark, ZONE_SPEC, ranked, "week = '" + week + "'");
     st.done(n);
 

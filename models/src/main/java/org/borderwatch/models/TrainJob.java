@@ -149,23 +149,35 @@ public final class TrainJob implements Job {
       params.put("step_size", 0.1);
       params.put("negative_sample", kind == Kind.ZONE ? choice.settings().negativeSample() : 1.0);
       params.put("calibration_weeks", kind == Kind.ZONE ? tc.calibrationWeeks() : 0);
+      if (kind == Kind.ZONE) {
+        params.put("blend_with_all_history", choice.settings().blend());
+      }
       params.put("standard_effort", m.standardEffort());
       params.put("features", features);
       Map<String, Object> metrics = new LinkedHashMap<>();
       metrics.put("selection_metric", choice.metric());
       metrics.put("candidates", choice.candidates());
+      if (!choice.blends().isEmpty()) {
+        Map<String, Double> blends = new LinkedHashMap<>();
+        choice.blends().forEach((w, v) -> blends.put(String.valueOf(w), v));
+        metrics.put("blend_candidates_pr_auc", blends);
+      }
       metrics.put("training_seconds", secs);
       ModelRegistry.record(spark, name, version, at, from, to, params, metrics, m.importances(), path);
       written++;
       done.append(done.length() == 0 ? "" : "; ").append(String.format(Locale.ROOT, "%s depth %d, %d rounds",
           name, choice.settings().maxDepth(), choice.settings().maxIter()));
+      if (kind == Kind.ZONE) {
+        done.append(String.format(Locale.ROOT, ", model weight %.2f beside the all-history counts",
+            choice.settings().blend()));
+      }
     }
     st.done(done.toString());
     if (backtest) {
       StudyGrid grid = new StudyGrid(cfg.get(ConfigKeys.ZONE_RESOLUTION), cfg.get(ConfigKeys.ZONE_RING));
       Backtest.Config bc = new Backtest.Config(cfg.get(ConfigKeys.MODEL_BACKTEST_WEEKS),
           cfg.get(ConfigKeys.MODEL_REFIT_WEEKS), cfg.get(ConfigKeys.MODEL_MIN_TRAIN_WEEKS),
-          cfg.get(ConfigKeys.MODEL_KDE_BANDWIDTH_KM), tc);
+          cfg.get(ConfigKeys.MODEL_KDE_BANDWIDTHS_KM), tc);
       long t0 = System.nanoTime();
       report = new Backtest(spark, bc, grid, ctx.progress()).run(zones, corridors, truth);
       timings.put("backtest, s", (System.nanoTime() - t0) / 1e9);

@@ -20,8 +20,15 @@ public final class VictimsCommand extends BaseCommand {
   @Option(names = "--truth", paramLabel = "DIR", description = "Truth folder (default: <lakehouse>/world/truth)")
   String truth;
 
+  @Option(names = "--doc", paramLabel = "FILE", description = "With --evaluate: write the figures section of this "
+      + "page (e.g. docs/victims.md), with the error analysis")
+  java.nio.file.Path doc;
+
   @Override
   public Integer call() throws Exception {
+    if (doc != null && !evaluate) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--doc needs --evaluate");
+    }
     IsoWeek w = week == null ? null : IsoWeek.parse(week);
     VictimsJob job = new VictimsJob();
     out().println(runJob(job, w).summary());
@@ -33,7 +40,16 @@ public final class VictimsCommand extends BaseCommand {
           v == Math.rint(v) && Math.abs(v) > 1 ? String.format(Locale.ROOT, "%,.0f", v)
               : String.format(Locale.ROOT, "%.4f", v)));
       out().println("Error analysis:");
-      VictimsEvaluation.errorAnalysis(spark()).forEach(l -> out().println("  " + l));
+      java.util.List<String> errors = VictimsEvaluation.errorAnalysis(spark());
+      errors.forEach(l -> out().println("  " + l));
+      if (doc != null) {
+        String body = org.borderwatch.evaluation.EvaluationDoc.victims(m,
+            org.borderwatch.evaluation.EvaluationDoc.describeWorld(dir), job.week().toString())
+            + "\nError analysis (the truth's roles and kinds against what borderwatch inferred):\n\n```text\n"
+            + String.join("\n", errors) + "\n```\n";
+        org.borderwatch.core.doc.GeneratedSection.write(doc, "figures", body);
+        out().println("Figures written to " + doc);
+      }
     }
     out().flush();
     return 0;

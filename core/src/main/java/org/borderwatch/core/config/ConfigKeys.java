@@ -113,8 +113,8 @@ public final class ConfigKeys {
   public static final ConfigKey<Double> MODEL_NEGATIVE_SAMPLE = ConfigKey.decimal("models.negative-sample",
       "Share of zone-weeks without an event kept for training (reweighted, so probabilities stay unbiased)", 0.01, 1);
 
-  public static final ConfigKey<Double> MODEL_KDE_BANDWIDTH_KM = ConfigKey.decimal("models.kde-bandwidth-km",
-      "Bandwidth of the kernel-density baseline", 1, 200);
+  public static final ConfigKey<List<Integer>> MODEL_KDE_BANDWIDTHS_KM = ConfigKey.intList("models.kde-bandwidths-km",
+      "Bandwidths (km) tried for the kernel-density baseline; one is chosen on training weeks", 1, 200);
 
   public static final ConfigKey<String> DEPLOY_UNITS_FILE = ConfigKey.string("deploy.units-file",
       "CSV of patrol units (base_id,name,lat,lon,units,reach_km); empty = the bundled conf/patrol-units.csv",

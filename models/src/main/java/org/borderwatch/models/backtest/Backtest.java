@@ -23,13 +23,16 @@ import org.borderwatch.zones.ZoneFeatures;
  * Rolling-origin weekly backtest. The last N weeks with outcomes are forecast in blocks: for each block the
  * models are trained on every week before it (hyper-parameters chosen once, by rolling validation on the
  * weeks before the first origin) and score the block's weeks from their leak-free features. Baselines score
- * the same weeks from the same features: last week's detections, the last four weeks' detections, and a
- * Gaussian kernel density of the last 4 and 12 weeks' detections. Everything is measured against the
- * detections that followed and, when the simulator's truth is given, against the true crossings.
+ * the same weeks from the same features: the zone's detections last week, in the last 4 and 12 weeks and in
+ * all history; a Gaussian kernel density whose bandwidth and window are chosen on training weeks; and the
+ * distance to the nearest known crossing. Every ranking breaks ties by the same static prior (nearer to a
+ * known crossing first, then the cell id), never at random. Everything is measured against the detections
+ * that followed and, when true outcomes are given, against them.
  */
 public final class Backtest {
   /** Backtest settings. */
-  public record Config(int weeks, int refitWeeks, int minTrainWeeks, double kdeBandwidthKm, Trainer.Config training) {}
+  public record Config(int weeks, int refitWeeks, int minTrainWeeks, List<Integer> kdeBandwidthsKm,
+      Trainer.Config training) {}
 
   /** One figure. */
   public record Figure(String model, String method, String target, String metric, double value) {}
@@ -51,9 +54,21 @@ public final class Backtest {
   public static final double[] SHARES = {0.01, 0.05, 0.10};
   public static final String MODEL_STD = "model (standard effort)";
   public static final String MODEL_PLAN = "model (planned effort)";
-  public static final List<String> ZONE_METHODS = List.of(MODEL_STD, MODEL_PLAN, "last week", "last 4 weeks",
-      "KDE 4 weeks", "KDE 12 weeks");
-  public static final List<String> CORRIDOR_METHODS = List.of(MODEL_STD, MODEL_PLAN, "last week", "last 4 weeks");
+  public static final String LAST_WEEK = "last week";
+  public static final String LAST_4 = "last 4 weeks";
+  public static final String LAST_12 = "last 12 weeks";
+  public static final String ALL_HISTORY = "all history";
+  public static final String KDE = "KDE (chosen on training weeks)";
+  public static final String DISTANCE = "distance to a known crossing";
+  public static final List<String> ZONE_METHODS = List.of(MODEL_STD, MODEL_PLAN, LAST_WEEK, LAST_4, LAST_12,
+      ALL_HISTORY, KDE, DISTANCE);
+  public static final List<String> CORRIDOR_METHODS = List.of(MODEL_STD, MODEL_PLAN, LAST_WEEK, LAST_4, LAST_12,
+      ALL_HISTORY);
+  /** KDE windows tried: the feature holding the window's counts, and its name. */
+  static final List<String[]> KDE_WINDOWS = List.of(new String[] {"det_l4", "4 weeks"},
+      new String[] {"det_l12", "12 weeks"}, new String[] {"det_rate_all", "all history"});
+  /** Training weeks (at most) on which the KDE's bandwidth and window are chosen. */
+  static final int KDE_SELECTION_WEEKS = 26;
 
   private final SparkSession spark;
   private final Config config;
@@ -110,6 +125,14 @@ public final class Backtest {
     Map<Long, Map<String, Double>> trueCells = hasTruth ? truth.cells(grid.resolution()) : Map.of();
     Map<Long, Map<String, Double>> trueCorridors = hasTruth ? truth.crossings() : Map.of();
 
+    Map<String, Long> zonePrior = staticPrior(grid);
+    Progress.Stage ks = progress.stage("KDE bandwidth and window on training weeks");
+    KdeChoice kc = chooseKde(zones.where(col("week_index").lt(o0).and(col("week_index").geq(o0 - KDE_SELECTION_WEEKS))),
+        zonePrior);
+    ks.done(kc.describe());
+    facts.put("KDE bandwidth and window (chosen by mean PAI@5% of detections on training weeks)", kc.describe());
+    Kde kde = kc.kde();
+
     Accumulator za = new Accumulator();
     Accumulator ca = new Accumulator();
     List<double[]> calib = new ArrayList<>();
@@ -117,7 +140,6 @@ public final class Backtest {
     int fits = 0;
     double inGrid = 0;
     double allTrue = 0;
-    Kde kde = new Kde(grid, config.kdeBandwidthKm());
     for (long o = origin0; o <= last; o += config.refitWeeks()) {
       long end = Math.min(last, o + config.refitWeeks() - 1);
       Progress.Stage st = progress.stage("backtest block " + org.borderwatch.core.time.IsoWeek.ofIndex(o) + ".."
@@ -135,9 +157,11 @@ public final class Backtest {
       trainSeconds += (System.nanoTime() - t0) / 1e9;
       fits++;
       Dataset<Row> block = zones.where(col("week_index").between(o, end));
-      Dataset<Row> std = zm.score(block, true).select(col("cell"), col("week_index"), col("score").as("s_std"));
+      // models rank by their rank score, as the score job does (ZoneRiskModel#score)
+      Dataset<Row> std = zm.score(block, true).select(col("cell"), col("week_index"), col("rank_score").as("s_std"));
       List<Row> rows = zm.score(block, false).join(std, new String[] {"cell", "week_index"})
-          .select("week_index", "cell", "s_std", "score", "det_l1", "det_l4", "det_l12", "y_det").collectAsList();
+          .select("week_index", "cell", "s_std", "rank_score", "det_l1", "det_l4", "det_l12", "det_rate_all",
+              "crossing_km", "y_det", kc.window(), "score").collectAsList();
       Map<Long, List<Row>> byWeek = new HashMap<>();
       for (Row r : rows) {
         byWeek.computeIfAbsent(r.getLong(0), k -> new ArrayList<>()).add(r);
@@ -149,14 +173,11 @@ public final class Backtest {
         double[] det = new double[n];
         double[] tru = new double[n];
         long[] ties = new long[n];
-        Map<String, Double> l4 = new HashMap<>();
-        Map<String, Double> l12 = new HashMap<>();
+        Map<String, Double> window = new HashMap<>();
         for (Row r : wk) {
-          l4.put(r.getString(1), r.getDouble(5));
-          l12.put(r.getString(1), r.getDouble(6));
+          window.put(r.getString(1), r.getDouble(10));
         }
-        Map<String, Double> k4 = kde.smooth(l4);
-        Map<String, Double> k12 = kde.smooth(l12);
+        Map<String, Double> smoothed = kde.smooth(window);
         Map<String, Double> trueHere = trueCells.getOrDefault(e.getKey(), Map.of());
         for (int i = 0; i < n; i++) {
           Row r = wk.get(i);
@@ -165,12 +186,14 @@ public final class Backtest {
           s[1][i] = r.getDouble(3);
           s[2][i] = r.getDouble(4);
           s[3][i] = r.getDouble(5);
-          s[4][i] = k4.getOrDefault(cell, 0.0);
-          s[5][i] = k12.getOrDefault(cell, 0.0);
-          det[i] = r.getInt(7);
+          s[4][i] = r.getDouble(6);
+          s[5][i] = r.getDouble(7);
+          s[6][i] = smoothed.getOrDefault(cell, 0.0);
+          s[7][i] = -r.getDouble(8);
+          det[i] = r.getInt(9);
           tru[i] = trueHere.getOrDefault(cell, 0.0);
-          ties[i] = Metrics.tieKey(cell, e.getKey());
-          calib.add(new double[] {r.getDouble(3), det[i] > 0 ? 1 : 0});
+          ties[i] = zonePrior.getOrDefault(cell, Long.MAX_VALUE);
+          calib.add(new double[] {r.getDouble(11), det[i] > 0 ? 1 : 0});
         }
         if (hasTruth) {
           inGrid += java.util.Arrays.stream(tru).sum();
@@ -189,7 +212,7 @@ public final class Backtest {
           col("score").as("s_std"));
       List<Row> crow = cm.score(cblock, false).join(cstd, new String[] {"corridor_id", "week_index"})
           .select("week_index", "corridor_id", "crossing_id", "s_std", "score", "x_persons_l1", "x_persons_l4",
-              "y_volume").collectAsList();
+              "x_persons_l12", "x_persons_rate_all", "y_volume").collectAsList();
       Map<Long, List<Row>> cByWeek = new HashMap<>();
       for (Row r : crow) {
         cByWeek.computeIfAbsent(r.getLong(0), k -> new ArrayList<>()).add(r);
@@ -200,7 +223,7 @@ public final class Backtest {
         double[][] s = new double[CORRIDOR_METHODS.size()][n];
         double[] obs = new double[n];
         double[] tru = new double[n];
-        long[] ties = new long[n];
+        long[] ties = corridorPrior(wk);
         Map<String, Double> trueHere = trueCorridors.getOrDefault(e.getKey(), Map.of());
         for (int i = 0; i < n; i++) {
           Row r = wk.get(i);
@@ -208,9 +231,10 @@ public final class Backtest {
           s[1][i] = r.getDouble(4);
           s[2][i] = r.getDouble(5);
           s[3][i] = r.getDouble(6) / 4.0;
-          obs[i] = r.getInt(7);
+          s[4][i] = r.getDouble(7) / 12.0;
+          s[5][i] = r.getDouble(8);
+          obs[i] = r.getInt(9);
           tru[i] = trueHere.getOrDefault(r.getString(2), 0.0);
-          ties[i] = Metrics.tieKey(r.getString(1), e.getKey());
         }
         for (int m = 0; m < CORRIDOR_METHODS.size(); m++) {
           ca.corridorWeek(CORRIDOR_METHODS.get(m), "detected", s[m], obs, ties);
@@ -244,6 +268,103 @@ public final class Backtest {
       facts.put("share of them inside the zones", String.format(Locale.ROOT, "%.3f", allTrue == 0 ? 0 : inGrid / allTrue));
     }
     return new Report(figures, List.of(bins), facts, zc, cc);
+  }
+
+  /**
+   * The static prior that breaks ties in every ranking (models and baselines alike): the zone nearer to a
+   * known crossing first, then the cell id. Returns each zone's place in that order.
+   */
+  public static Map<String, Long> staticPrior(StudyGrid grid) {
+    List<StudyGrid.Zone> order = new ArrayList<>(grid.zones().values());
+    order.sort(java.util.Comparator.comparingDouble(StudyGrid.Zone::crossingKm).thenComparing(StudyGrid.Zone::cell));
+    Map<String, Long> out = new HashMap<>();
+    for (int i = 0; i < order.size(); i++) {
+      out.put(order.get(i).cell(), (long) i);
+    }
+    return out;
+  }
+
+  /** Corridor ties: the corridor id's alphabetical place (a fixed rule, never random). */
+  static long[] corridorPrior(List<Row> week) {
+    List<String> ids = new ArrayList<>();
+    for (Row r : week) {
+      ids.add(r.getString(1));
+    }
+    List<String> sorted = new ArrayList<>(ids);
+    java.util.Collections.sort(sorted);
+    long[] out = new long[ids.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = java.util.Collections.binarySearch(sorted, ids.get(i));
+    }
+    return out;
+  }
+
+  /** The KDE baseline's chosen bandwidth and window, with what each candidate scored. */
+  public record KdeChoice(Kde kde, int bandwidthKm, String window, String windowName, Map<String, Double> candidates) {
+    String describe() {
+      StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%d km, %s; candidates:", bandwidthKm,
+          windowName));
+      candidates.forEach((k, v) -> b.append(String.format(Locale.ROOT, " %s → %.3f;", k, v)));
+      b.setLength(b.length() - 1);
+      return b.toString();
+    }
+  }
+
+  /**
+   * Chooses the KDE's bandwidth (models.kde-bandwidths-km) and window (4 weeks, 12 weeks, all history) by
+   * the mean PAI@5% of detections on the given training weeks; a tie keeps the narrower bandwidth and the
+   * shorter window. With no training week that has a detection, the first candidate.
+   */
+  KdeChoice chooseKde(Dataset<Row> training, Map<String, Long> prior) {
+    List<String> cols = new ArrayList<>(List.of("week_index", "cell", "y_det"));
+    for (String[] w : KDE_WINDOWS) {
+      cols.add(w[0]);
+    }
+    List<Row> rows = training.select(cols.stream().map(org.apache.spark.sql.functions::col)
+        .toArray(org.apache.spark.sql.Column[]::new)).collectAsList();
+    Map<Long, List<Row>> byWeek = new java.util.TreeMap<>();
+    for (Row r : rows) {
+      byWeek.computeIfAbsent(r.getLong(0), k -> new ArrayList<>()).add(r);
+    }
+    Map<String, Double> scores = new LinkedHashMap<>();
+    KdeChoice best = null;
+    double bestScore = Double.NEGATIVE_INFINITY;
+    for (int h : config.kdeBandwidthsKm()) {
+      Kde kde = new Kde(grid, h);
+      for (int wi = 0; wi < KDE_WINDOWS.size(); wi++) {
+        double sum = 0;
+        int n = 0;
+        for (List<Row> wk : byWeek.values()) {
+          Map<String, Double> counts = new HashMap<>();
+          for (Row r : wk) {
+            counts.put(r.getString(1), r.getDouble(3 + wi));
+          }
+          Map<String, Double> sm = kde.smooth(counts);
+          double[] sc = new double[wk.size()];
+          double[] ev = new double[wk.size()];
+          long[] ties = new long[wk.size()];
+          for (int i = 0; i < sc.length; i++) {
+            Row r = wk.get(i);
+            sc[i] = sm.getOrDefault(r.getString(1), 0.0);
+            ev[i] = r.getInt(2);
+            ties[i] = prior.getOrDefault(r.getString(1), Long.MAX_VALUE);
+          }
+          double v = Metrics.pai(sc, ev, ties, 0.05);
+          if (!Double.isNaN(v)) {
+            sum += v;
+            n++;
+          }
+        }
+        double mean = n == 0 ? Double.NaN : sum / n;
+        String[] w = KDE_WINDOWS.get(wi);
+        scores.put(h + " km/" + w[1], mean);
+        if (best == null || (!Double.isNaN(mean) && mean > bestScore)) {
+          best = new KdeChoice(kde, h, w[0], w[1], scores);
+          bestScore = Double.isNaN(mean) ? Double.NEGATIVE_INFINITY : mean;
+        }
+      }
+    }
+    return best;
   }
 
   /** Per-week metrics, averaged over weeks; PR-AUC pooled over all forecast zone-weeks. */

@@ -31,18 +31,23 @@ public final class Kde {
     }
   }
 
-  /** Smoothed scores for every zone from counts per zone. */
+  /**
+   * Smoothed scores for every zone from counts per zone. The kernel is symmetric, so each zone with a count
+   * spreads it to the zones within reach (counts are sparse: most zones have none).
+   */
   public Map<String, Double> smooth(Map<String, Double> counts) {
     Map<String, Double> out = new HashMap<>();
-    for (Map.Entry<String, List<Object[]>> e : neighbours.entrySet()) {
-      double s = 0;
-      for (Object[] nb : e.getValue()) {
-        Double c = counts.get((String) nb[0]);
-        if (c != null && c > 0) {
-          s += c * (double) nb[1];
-        }
+    for (String cell : neighbours.keySet()) {
+      out.put(cell, 0.0);
+    }
+    for (Map.Entry<String, Double> c : counts.entrySet()) {
+      List<Object[]> nbs = c.getValue() == null || c.getValue() <= 0 ? null : neighbours.get(c.getKey());
+      if (nbs == null) {
+        continue;
       }
-      out.put(e.getKey(), s);
+      for (Object[] nb : nbs) {
+        out.merge((String) nb[0], c.getValue() * (double) nb[1], Double::sum);
+      }
     }
     return out;
   }

@@ -24,9 +24,6 @@ public final class ModelsDoc {
       + "- Events are rare (a detection in well under 1% of zone-weeks), so most predicted probabilities are\n"
       + "  tiny and the expected calibration error is small almost by construction; the top bins of the curve\n"
       + "  above are the ones to read.\n"
-      + "- The corridor model ranks the busiest corridors better than last week's counts but not clearly better\n"
-      + "  than the last four weeks', and its volume error is higher than both baselines: treat route forecasts\n"
-      + "  as a ranking, not as counts.\n"
       + "- Truth exists only in the simulator. On real data only the \"detections\" tables can be computed, and\n"
       + "  they reward predicting where patrols will be; the standard-effort ranking is the one built to find\n"
       + "  traffic that patrols do not yet see.\n"
@@ -48,6 +45,22 @@ public final class ModelsDoc {
     return best;
   }
 
+  /** The name of the best baseline (first in method order on a tie). */
+  public static String bestBaselineName(Backtest.Report r, String model, String target, String metric) {
+    double best = bestBaseline(r, model, target, metric);
+    List<String> methods = model.equals("zone") ? Backtest.ZONE_METHODS : Backtest.CORRIDOR_METHODS;
+    for (String m : methods) {
+      if (!m.startsWith("model") && r.get(model, m, target, metric) == best) {
+        return m;
+      }
+    }
+    return "none";
+  }
+
+  static String verdict(double model, double base, boolean lowerIsBetter) {
+    return org.borderwatch.common.metrics.Verdict.against(model, base, lowerIsBetter);
+  }
+
   public static void write(Path file, Backtest.Report r, BorderwatchConfig cfg, boolean truth,
       Map<String, Double> timings) throws IOException {
     StringBuilder b = new StringBuilder();
@@ -65,7 +78,10 @@ public final class ModelsDoc {
             + "detections. Detections follow patrols, so patrol effort is a feature: the model is scored at "
             + "the **planned** effort (what the roster says; this is what detections will show) and at a "
             + "**standard** effort (the training window's mean deployment everywhere; this ranks zones by "
-            + "where smuggling is likely, not by where units are). Planners get the standard-effort ranking.\n");
+            + "where smuggling is likely, not by where units are). Planners get the standard-effort ranking. "
+            + "Zones are ranked by the model's probability combined with the zone's all-history detection rate "
+            + "(a weighted geometric mean; the weight, 1 = the model alone, is chosen on the validation folds "
+            + "before the first origin and kept only when it beats the model alone there).\n");
     b.append("- **Corridor activity**: for each corridor (origin country > crossing > destination country), "
         + "next week's volume of people seen (gradient-boosted regression trees), at planned and standard "
         + "effort.\n\n");
@@ -76,17 +92,25 @@ public final class ModelsDoc {
         .append(" weeks with outcomes are forecast one week ahead; models are retrained every ")
         .append(cfg.get(ConfigKeys.MODEL_REFIT_WEEKS)).append(" weeks on every earlier week (time-based only), "
             + "with hyper-parameters chosen once by rolling time-series validation on the weeks before the first "
-            + "origin. Baselines forecast the same weeks from the same features:\n\n"
-            + "- *last week*: last week's detections in the zone;\n"
-            + "- *last 4 weeks*: detections in the zone over the last four weeks;\n"
-            + "- *KDE 4 weeks*, *KDE 12 weeks*: Gaussian kernel density (bandwidth ")
-        .append(cfg.get(ConfigKeys.MODEL_KDE_BANDWIDTH_KM)).append(" km) of the last 4 or 12 weeks' detections.\n\n");
+            + "origin. Baselines forecast the same weeks from the same features, as a crime analyst would "
+            + "rank zones before any model:\n\n"
+            + "- *last week*, *last 4 weeks*, *last 12 weeks*, *all history*: the zone's detections in that window "
+            + "(all history: every week of data before the forecast week);\n"
+            + "- *KDE*: Gaussian kernel density of detections, its bandwidth (tried: ")
+        .append(cfg.get(ConfigKeys.MODEL_KDE_BANDWIDTHS_KM).stream().map(String::valueOf)
+            .collect(java.util.stream.Collectors.joining(", ")))
+        .append(" km) and window (4 weeks, 12 weeks, all history) chosen by mean PAI@5% of detections on the "
+            + "training weeks before the first origin (the choice is in the facts below);\n"
+            + "- *distance to a known crossing*: zones nearest to a crossing of the configured list first.\n\n"
+            + "Every ranking, the models' included, breaks ties by one static prior: the zone nearer to a known "
+            + "crossing first, then the cell id (never at random), so *all history* is also the all-history counts "
+            + "with distance as tie-break. Corridor rankings break ties by the corridor id.\n\n");
     b.append("Targets: **detected** = the detections that followed (all an agency can see); **true** = the "
         + "simulator's irregular crossings (groups) in the zone that week, detected or not. Hit rate at k% = share "
         + "of the week's events in the top k% of zones; PAI = hit rate / area share (zones are equal-area). "
         + "Per-week figures are averaged over the forecast weeks; PR-AUC (any event in the zone-week), Brier "
         + "score and expected calibration error (ECE, 10 equal-count bins) are pooled over all forecast "
-        + "zone-weeks. Ties in a ranking (many zones with zero counts) are broken at random but fixed.\n\n");
+        + "zone-weeks.\n\n");
     b.append("## Facts of this run\n\n| | |\n|---|---|\n");
     r.facts().forEach((k, v) -> b.append("| ").append(k).append(" | ").append(v).append(" |\n"));
     timings.forEach((k, v) -> b.append("| ").append(k).append(" | ").append(String.format(Locale.ROOT, "%.1f", v))
@@ -94,6 +118,14 @@ public final class ModelsDoc {
     b.append("| zone model hyper-parameters (chosen) | depth ").append(r.zoneChoice().settings().maxDepth())
         .append(", ").append(r.zoneChoice().settings().maxIter()).append(" rounds; candidates (mean fold PR-AUC): ")
         .append(fmtMap(r.zoneChoice().candidates())).append(" |\n");
+    if (!r.zoneChoice().blends().isEmpty()) {
+      StringBuilder bl = new StringBuilder();
+      r.zoneChoice().blends().forEach((w, v) -> bl.append(bl.length() == 0 ? "" : "; ")
+          .append(String.format(Locale.ROOT, "%.2f → %s", w, fmt(v))));
+      b.append(String.format(Locale.ROOT, "| zone ranking: weight of the model beside the all-history counts "
+          + "(chosen) | %.2f; candidates (fold PR-AUC of detections): %s |%n", r.zoneChoice().settings().blend(),
+          bl));
+    }
     b.append("| corridor model hyper-parameters (chosen) | depth ").append(r.corridorChoice().settings().maxDepth())
         .append(", ").append(r.corridorChoice().settings().maxIter()).append(" rounds; candidates (mean fold MAE): ")
         .append(fmtMap(r.corridorChoice().candidates())).append(" |\n\n");
@@ -114,8 +146,9 @@ public final class ModelsDoc {
       }
       double model = r.get("zone", Backtest.MODEL_STD, target, "pai@5%");
       double base = bestBaseline(r, "zone", target, "pai@5%");
-      b.append(String.format(Locale.ROOT, "%nPAI at 5%% of area: model (standard effort) %.2f, best baseline %.2f, "
-          + "ratio **%.2f**.%n%n", model, base, model / base));
+      b.append(String.format(Locale.ROOT, "%nPAI at 5%% of area: model (standard effort) %.2f, best baseline "
+          + "(%s) %.2f, ratio **%.2f**: %s.%n%n", model, bestBaselineName(r, "zone", target, "pai@5%"), base,
+          model / base, verdict(model, base, false)));
     }
     b.append("## Calibration (zone model at planned effort, against detections)\n\n");
     b.append(String.format(Locale.ROOT, "Brier score %.5f; expected calibration error **%.4f**.%n%n",
@@ -143,6 +176,18 @@ public final class ModelsDoc {
     }
     b.append("\nTop-5 recall: of the five busiest corridors of the week (by true travellers, or by people "
         + "detected), the share the method put in its own top five. MAE: people detected per corridor-week.\n");
+    for (String t : targets) {
+      double m = r.get("corridor", Backtest.MODEL_STD, t, "top5_recall");
+      double base = bestBaseline(r, "corridor", t, "top5_recall");
+      b.append(String.format(Locale.ROOT, "%nTop-5 recall (%s): model (standard effort) %.3f, best baseline (%s) "
+          + "%.3f, ratio **%.2f**: %s.%n", t, m, bestBaselineName(r, "corridor", t, "top5_recall"), base, m / base,
+          verdict(m, base, false)));
+    }
+    double mae = r.get("corridor", Backtest.MODEL_PLAN, "detected", "mae");
+    double maeBase = bestBaseline(r, "corridor", "detected", "mae");
+    b.append(String.format(Locale.ROOT, "Volume error (MAE, planned effort) %.3f against the best baseline's %.3f "
+        + "(%s): %s.%n", mae, maeBase, bestBaselineName(r, "corridor", "detected", "mae"),
+        verdict(mae, maeBase, true)));
     b.append(CAVEATS);
     Files.createDirectories(file.toAbsolutePath().getParent());
     Files.writeString(file, b.toString(), StandardCharsets.UTF_8);

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.borderwatch.common.forecast.CountBlend;
 import org.borderwatch.common.metrics.Metrics;
 import org.borderwatch.models.zone.ZoneRiskModel.Kind;
 import org.borderwatch.models.zone.ZoneRiskModel.Settings;
@@ -16,17 +17,20 @@ import org.borderwatch.models.zone.ZoneRiskModel.Settings;
 /**
  * Hyper-parameters by rolling time-series validation: for each candidate, train on every week before a
  * fold's origin and score the fold's weeks (never a random split); the candidate with the best mean
- * fold score wins (zones: PR-AUC of detections; corridors: mean absolute error of the volume).
+ * fold score wins (zones: PR-AUC of detections; corridors: mean absolute error of the volume). For zones, the
+ * weight of the model in its combination with the all-history counts is then chosen on the winner's fold
+ * rows by the average precision of detections ({@link CountBlend}; the model alone unless a blend is strictly better).
  */
 public final class Trainer {
   private Trainer() {}
+
 
   /** Training settings shared by train and backtest. */
   public record Config(List<Integer> depths, List<Integer> iterations, double negativeSample, int calibrationWeeks,
       int folds, int foldWeeks, long seed) {}
 
   /** The chosen settings and what each candidate scored. */
-  public record Choice(Settings settings, Map<String, Double> candidates, String metric) {}
+  public record Choice(Settings settings, Map<String, Double> candidates, String metric, Map<Double, Double> blends) {}
 
   public static Choice select(Kind kind, Dataset<Row> data, List<String> features, List<String> effort, Config c) {
     String label = ZoneRiskModel.labelColumn(kind);
@@ -38,10 +42,15 @@ public final class Trainer {
     List<Settings> candidates = new ArrayList<>();
     for (int depth : c.depths()) {
       for (int iter : c.iterations()) {
-        candidates.add(new Settings(depth, iter, c.negativeSample(), c.seed()));
+        candidates.add(new Settings(depth, iter, c.negativeSample(), c.seed(), 1.0));
       }
     }
     double[][] foldScore = new double[candidates.size()][c.folds() + 1]; // NaN: fold not run or undefined
+    // zones: each candidate's scored validation rows, for the choice of the blend with the counts
+    List<List<CountBlend.Row>> blendRows = new ArrayList<>();
+    for (int i = 0; i < candidates.size(); i++) {
+      blendRows.add(java.util.Collections.synchronizedList(new ArrayList<>()));
+    }
     for (double[] row : foldScore) {
       java.util.Arrays.fill(row, Double.NaN);
     }
@@ -60,7 +69,23 @@ public final class Trainer {
           Dataset<Row> test = labelled.where(col("week_index").geq(origin)
               .and(col("week_index").lt(origin + c.foldWeeks())));
           ZoneRiskModel m = ZoneRiskModel.fit(kind, train, features, effort, s, 0);
-          List<Row> rows = m.score(test, false).select(col("score"), col(label)).collectAsList();
+          boolean zone = kind == Kind.ZONE && features.contains(ZoneRiskModel.BLEND_RATE);
+          List<Row> rows = (zone ? m.score(test, false).select(col("score"), col(label), col("p_raw"),
+              col(ZoneRiskModel.BLEND_RATE), col("week_index"), col("crossing_km"), col("cell"))
+              : m.score(test, false).select(col("score"), col(label))).collectAsList();
+          if (zone) {
+            // ties by the static prior: nearer to a known crossing first, then the cell id
+            List<Row> order = new ArrayList<>(rows);
+            order.sort(java.util.Comparator.<Row>comparingDouble(r -> r.getDouble(5)).thenComparing(r -> r.getString(6)));
+            Map<String, Long> prior = new java.util.HashMap<>();
+            for (Row r : order) {
+              prior.putIfAbsent(r.getString(6), (long) prior.size());
+            }
+            for (Row r : rows) {
+              blendRows.get(candidate).add(new CountBlend.Row(r.getLong(4), r.getDouble(2), r.getDouble(3),
+                  ((Number) r.get(1)).doubleValue(), prior.get(r.getString(6))));
+            }
+          }
           double[] p = new double[rows.size()];
           double[] y = new double[rows.size()];
           boolean[] pos = new boolean[rows.size()];
@@ -100,6 +125,12 @@ public final class Trainer {
       }
     }
     labelled.unpersist();
-    return new Choice(best, scores, kind == Kind.ZONE ? "pr_auc_detected" : "mae_volume");
+    Map<Double, Double> blends = Map.of();
+    if (kind == Kind.ZONE && features.contains(ZoneRiskModel.BLEND_RATE)) {
+      CountBlend.Choice bc = CountBlend.choose(blendRows.get(candidates.indexOf(best)));
+      best = best.withBlend(bc.weight());
+      blends = bc.scores();
+    }
+    return new Choice(best, scores, kind == Kind.ZONE ? "pr_auc_detected" : "mae_volume", blends);
   }
 }

@@ -27,6 +27,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.borderwatch.common.forecast.CountBlend;
 
 /**
  * Gradient-boosted trees (MLlib) on zone-week or corridor-week features.
@@ -45,8 +46,18 @@ public final class ZoneRiskModel {
     ZONE, CORRIDOR
   }
 
-  /** Training settings. */
-  public record Settings(int maxDepth, int maxIter, double negativeSample, long seed) {}
+  /**
+   * Training settings. {@code blend}: for zones, the weight of the model in its combination with the
+   * all-history counts ({@link CountBlend}; 1 = the model alone), chosen on validation weeks.
+   */
+  public record Settings(int maxDepth, int maxIter, double negativeSample, long seed, double blend) {
+    public Settings withBlend(double w) {
+      return new Settings(maxDepth, maxIter, negativeSample, seed, w);
+    }
+  }
+
+  /** The all-history rate the zone ranking is combined with. */
+  public static final String BLEND_RATE = "det_rate_all";
 
   private final Kind kind;
   private final List<String> features;
@@ -182,13 +193,24 @@ public final class ZoneRiskModel {
     }
     if (kind == Kind.ZONE) {
       out = out.withColumn("expected_count", col("score").multiply(meanCountIfEvent));
+      // the ranking: the uncalibrated probability (the calibration is monotone, so this is its order with
+      // its steps' ties broken), combined with the all-history counts when validation chose to
+      double w = settings.blend();
+      Column rank = w >= 1.0 || !features.contains(BLEND_RATE) ? col("p_raw")
+          : org.apache.spark.sql.functions.exp(lit(w).multiply(org.apache.spark.sql.functions.log(col("p_raw")
+              .plus(CountBlend.EPSILON))).plus(lit(1 - w).multiply(org.apache.spark.sql.functions.log(
+                  org.apache.spark.sql.functions.coalesce(col(BLEND_RATE), lit(0.0)).plus(CountBlend.EPSILON)))));
+      out = out.withColumn("rank_score", rank);
     }
     return out;
   }
 
   /**
    * Reasons by occlusion: for each feature, the score with that feature set to its typical (median)
-   * value; the effect is the score minus that. Returns key, week, feature, value, typical, effect.
+   * value; the effect is the score minus that. For zones the score is the one zones are ranked by (the
+   * uncalibrated probability, or its blend with the counts), which moves with every feature the trees use,
+   * where the calibrated probability is a step function that often does not. Returns key, week, feature,
+   * value, typical, effect.
    */
   public Dataset<Row> contributions(Dataset<Row> rows, boolean standardEffort) {
     SparkSession spark = rows.sparkSession();
@@ -199,7 +221,8 @@ public final class ZoneRiskModel {
         base = base.withColumn(e.getKey(), lit(e.getValue()));
       }
     }
-    Dataset<Row> full = score(base, false).select(col(key), col("week"), col("score").as("s_full"));
+    String by = kind == Kind.ZONE ? "rank_score" : "score";
+    Dataset<Row> full = score(base, false).select(col(key), col("week"), col(by).as("s_full"));
     // one copy of each row per feature (explode, not a union of plans), with that feature at its typical value
     List<String> occluded = new ArrayList<>();
     for (String f : features) {
@@ -222,7 +245,7 @@ public final class ZoneRiskModel {
     }
     variants = variants.withColumns(replaced);
     Dataset<Row> scoredVariants = score(variants, false).select(col(key), col("week"), col("bw_feature").as("feature"),
-        col("bw_value").as("value"), col("score").as("s_occ"));
+        col("bw_value").as("value"), col(by).as("s_occ"));
     Map<String, Double> t = typical;
     List<Row> trows = new ArrayList<>();
     t.forEach((k, v) -> trows.add(org.apache.spark.sql.RowFactory.create(k, v)));
@@ -278,6 +301,7 @@ public final class ZoneRiskModel {
     meta.put("max_iter", settings.maxIter());
     meta.put("negative_sample", settings.negativeSample());
     meta.put("seed", settings.seed());
+    meta.put("blend", settings.blend());
     meta.put("calibrated", calibration != null);
     org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(dir + "/meta.json");
     org.apache.hadoop.fs.FileSystem fs = p.getFileSystem(SparkSession.active().sparkContext().hadoopConfiguration());
@@ -302,7 +326,8 @@ public final class ZoneRiskModel {
     Map<String, Double> typ = new LinkedHashMap<>();
     ((Map<String, Number>) meta.get("typical")).forEach((k, v) -> typ.put(k, v.doubleValue()));
     Settings s = new Settings(((Number) meta.get("max_depth")).intValue(), ((Number) meta.get("max_iter")).intValue(),
-        ((Number) meta.get("negative_sample")).doubleValue(), ((Number) meta.get("seed")).longValue());
+        ((Number) meta.get("negative_sample")).doubleValue(), ((Number) meta.get("seed")).longValue(),
+        meta.get("blend") == null ? 1.0 : ((Number) meta.get("blend")).doubleValue());
     return new ZoneRiskModel(Kind.valueOf((String) meta.get("kind")), (List<String>) meta.get("features"),
         (List<String>) meta.get("effort_features"), pm, cal, std, typ,
         ((Number) meta.get("mean_count_if_event")).doubleValue(), s);
