@@ -65,6 +65,19 @@ class CommandLineTest {
   }
 
   @Test
+  void readingOptionsOfAListAreCheckedBeforeAnythingRuns() {
+    CliRun r = CliRun.plain("resolve", "--map", "a=id");
+    assertEquals(2, r.exit(), r.err());
+    assertTrue(r.err().contains("--delimiter, --encoding and --map go with --input"), r.err());
+    r = CliRun.plain("resolve", "--input", "x.csv", "--out", "o", "--delimiter", ";;");
+    assertEquals(2, r.exit(), r.err());
+    assertTrue(r.err().contains("invalid value ';;' for --delimiter"), r.err());
+    r = CliRun.plain("resolve", "--input", "x.csv", "--out", "o", "--encoding", "klingon-8");
+    assertEquals(2, r.exit(), r.err());
+    assertTrue(r.err().contains("invalid value 'klingon-8' for --encoding"), r.err());
+  }
+
+  @Test
   void noCommandIsAUsageError() {
     CliRun r = CliRun.plain();
     assertEquals(2, r.exit());

@@ -200,6 +200,8 @@ public final class IngestJob implements Job {
       throw new IllegalStateException("accounting came back for " + stats.size() + " of " + todo.size() + " files");
     }
     stats.sort((a, b) -> a.getString(1).compareTo(b.getString(1)));
+    // drift: one line per feed and field, with how many files carried it (each file's list is in ops.ingest_log)
+    Map<String, List<String>> driftFiles = new java.util.TreeMap<>();
     for (Row fr : stats) {
       String file = fr.getString(1);
       Found f = foundByFile.get(file);
@@ -214,9 +216,8 @@ public final class IngestJob implements Job {
             + ", landed " + ok + ", quarantined " + bad + ", lines " + total + " (header " + header + ")");
       }
       String[] drift = (String[]) fr.get(8);
-      if (drift.length > 0) {
-        progress.info("! " + file + ": fields not in the " + f.feed().contract().name() + " contract kept in _rescued: "
-            + String.join(", ", drift));
+      for (String field : drift) {
+        driftFiles.computeIfAbsent(f.feed().contract().name() + "\u0000" + field, k -> new ArrayList<>()).add(file);
       }
       log.add(RowFactory.create(batch, f.feed().contract().name(), f.feed().contract().source(), file, fr.getLong(10),
           fr.getString(9), "INGESTED", total, header, read, ok, bad, dup, drift, now));
@@ -227,6 +228,10 @@ public final class IngestJob implements Job {
       quarantined += bad;
       duplicates += dup;
     }
+    driftFiles.forEach((k, files) -> {
+      String[] feedField = k.split("\u0000", 2);
+      progress.info(driftLine(feedField[0], feedField[1], files));
+    });
     List<Row> badRows = new ArrayList<>(badLines.value());
     badRows.sort((a, b) -> a.getString(1).equals(b.getString(1)) ? Integer.compare(a.getInt(2), b.getInt(2))
         : a.getString(1).compareTo(b.getString(1)));
@@ -252,6 +257,13 @@ public final class IngestJob implements Job {
     return new JobOutcome(linesRead, landed + silverRows.values().stream().mapToLong(Long::longValue).sum(),
         String.format(Locale.ROOT, "%d files, %d lines: %d landed, %d quarantined, %d duplicates", todo.size(),
             linesRead, landed, quarantined, duplicates));
+  }
+
+  /** One warning line for a field a feed's contract does not know, over every file that carried it. */
+  static String driftLine(String contract, String field, List<String> files) {
+    return "! " + field + ": not in the " + contract + " contract, kept in _rescued (" + files.size()
+        + (files.size() == 1 ? " file: " + files.get(0) : " files, " + files.get(0) + " … " + files.get(files.size() - 1))
+        + ")";
   }
 
   private void silver(SparkSession spark, List<Feed> feeds, List<Found> todo, String batch,

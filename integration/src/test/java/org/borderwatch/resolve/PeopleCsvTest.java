@@ -77,7 +77,8 @@ class PeopleCsvTest {
             a + " and " + b);
       }
     }
-    assertEquals(new PeopleCsv.Summary(personOf.size(), PEOPLE.length + 30, PEOPLE.length), s);
+    assertEquals(new PeopleCsv.Summary(personOf.size(), PEOPLE.length + 30, PEOPLE.length, List.of("columns left out "
+        + "(not standard; --map THEIR_NAME=STANDARD_NAME uses one): notes")), s);
 
     List<String> pairs = Files.readAllLines(out.resolve("pairs.csv"));
     assertEquals("id_l,id_r,match_probability,match_weight,w_name,w_dob,w_document,w_phone,w_nationality,w_sex",

@@ -1,6 +1,5 @@
 package org.borderwatch.resolve;
 
-import static org.apache.spark.sql.functions.col;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -13,8 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -22,6 +19,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.borderwatch.common.linkage.StableIds;
+import org.borderwatch.common.text.DelimitedText;
 import org.borderwatch.core.config.BorderwatchConfig;
 import org.borderwatch.core.error.Errors;
 import org.borderwatch.core.job.Progress;
@@ -36,6 +34,11 @@ import org.borderwatch.ingest.core.Values;
  * phone, email, address, city. Names, dates, phones and countries are conformed as in ingestion;
  * email, address and city are carried but not compared. Writes DIR/entities.csv (id,entity_id) and
  * DIR/pairs.csv (pairs with match probability ≥ 0.5 and each field's weight).
+ *
+ * <p>The file is read as RFC 4180 text ({@link DelimitedText}): strictly decoded in the given encoding (UTF-8
+ * by default), the delimiter given or detected from the header, quoted fields with delimiters, doubled quotes
+ * and line breaks. Columns of other names are reported and left out unless {@code --map} names them; dates that
+ * are not understood are reported (count and first examples) and then treated as missing.
  */
 public final class PeopleCsv {
   public static final List<String> COLUMNS = List.of("id", "given_name", "family_name", "full_name", "dob", "sex",
@@ -43,8 +46,16 @@ public final class PeopleCsv {
 
   private PeopleCsv() {}
 
-  /** What was written. */
-  public record Summary(long people, long entities, long pairs) {}
+  /** How to read the file: delimiter (0 = detect), encoding, and renames of the file's columns to standard ones. */
+  public record Options(char delimiter, java.nio.charset.Charset encoding, Map<String, String> map) {
+    public static final Options DEFAULT = new Options((char) 0, StandardCharsets.UTF_8, Map.of());
+  }
+
+  /** What was written, and what the reader had to say about the file. */
+  public record Summary(long people, long entities, long pairs, List<String> warnings) {}
+
+  /** Date layouts understood in the dob column, besides a bare year. */
+  static final List<String> DATE_PATTERNS = List.of("yyyy-MM-dd", "dd/MM/yyyy", "d/M/yyyy", "yyyyMMdd");
 
   static final StructType INPUT = DataTypes.createStructType(List.of(
       DataTypes.createStructField("mention_id", DataTypes.StringType, false),
@@ -62,7 +73,8 @@ public final class PeopleCsv {
     String nat = Countries.alpha3(v.get("nationality"));
     String full = v.get("full_name");
     if (full == null) {
-      full = String.join(" ", List.of(v.getOrDefault("given_name", ""), v.getOrDefault("family_name", ""))).strip();
+      // a column may be present with a blank value (null here): never a name of "null"
+      full = String.join(" ", List.of(blankIfNull(v.get("given_name")), blankIfNull(v.get("family_name")))).strip();
     }
     Names.Conformed n = Names.conform(full.isEmpty() ? null : full, nat);
     String family = v.get("family_name") != null ? String.join(" ", Names.tokens(Names.latin(v.get("family_name"))))
@@ -71,7 +83,7 @@ public final class PeopleCsv {
     Integer year = null;
     String d = v.get("dob");
     if (d != null) {
-      for (String p : List.of("yyyy-MM-dd", "dd/MM/yyyy", "d/M/yyyy", "yyyyMMdd")) {
+      for (String p : DATE_PATTERNS) {
         dob = dob == null ? Values.date(d, p) : dob;
       }
       if (dob == null && d.strip().matches("\\d{4}")) {
@@ -87,32 +99,131 @@ public final class PeopleCsv {
         Phones.e164(v.get("phone"), Countries.alpha2(nat)), nat, sex);
   }
 
+  private static String blankIfNull(String s) {
+    return s == null ? "" : s;
+  }
+
+  /** The file read and checked: standard columns by name, the rows' values in that order, warnings. */
+  record Input(List<String> columns, List<String[]> rows, List<String> warnings) {}
+
+  /** Reads and checks the list (pure, for tests): every problem is an error or a warning naming its line. */
+  static Input read(String file, byte[] bytes, Options o) {
+    DelimitedText.Table t;
+    try {
+      t = DelimitedText.parse(DelimitedText.decode(bytes, o.encoding()), o.delimiter());
+    } catch (IllegalArgumentException e) {
+      throw Errors.badInputFile(file, e.getMessage());
+    }
+    List<String> warnings = new ArrayList<>();
+    for (String from : o.map().keySet()) {
+      if (!t.header().contains(from)) {
+        throw Errors.badInputFile(file, "--map names a column '" + from + "' the header does not have (columns: "
+            + String.join(", ", t.header()) + ")");
+      }
+      if (!COLUMNS.contains(o.map().get(from))) {
+        throw Errors.badArgument("--map", from + "=" + o.map().get(from), "a standard column: " + COLUMNS);
+      }
+    }
+    List<String> names = new ArrayList<>();
+    for (String h : t.header()) {
+      names.add(o.map().getOrDefault(h, h));
+    }
+    List<String> columns = new ArrayList<>();
+    List<Integer> at = new ArrayList<>();
+    List<String> unknown = new ArrayList<>();
+    for (int i = 0; i < names.size(); i++) {
+      String n = names.get(i);
+      if (!COLUMNS.contains(n)) {
+        unknown.add(t.header().get(i));
+      } else if (columns.contains(n)) {
+        throw Errors.badInputFile(file, "two columns would be '" + n + "' (check --map)");
+      } else {
+        columns.add(n);
+        at.add(i);
+      }
+    }
+    if (!columns.contains("id")) {
+      throw Errors.badInputFile(file, "no 'id' column among " + t.header() + " (delimiter '"
+          + DelimitedText.printable(t.delimiter()) + "'" + (o.delimiter() == 0 ? ", detected" : "")
+          + "); the standard columns are " + COLUMNS + ", and --map THEIR_NAME=id renames one");
+    }
+    if (t.rows().isEmpty()) {
+      throw Errors.badInputFile(file, "a header and no rows: nothing to resolve");
+    }
+    if (!unknown.isEmpty()) {
+      warnings.add("columns left out (not standard; --map THEIR_NAME=STANDARD_NAME uses one): "
+          + String.join(", ", unknown));
+    }
+    List<String[]> rows = new ArrayList<>();
+    Map<String, Integer> firstLineOfId = new HashMap<>();
+    int badDates = 0;
+    List<String> badDateExamples = new ArrayList<>();
+    int dobAt = columns.indexOf("dob");
+    for (int r = 0; r < t.rows().size(); r++) {
+      String[] all = t.rows().get(r);
+      String[] v = new String[columns.size()];
+      for (int c = 0; c < v.length; c++) {
+        String s = all[at.get(c)];
+        v[c] = s.isBlank() ? null : s.strip();
+      }
+      int line = t.lines().get(r);
+      if (v[0] == null) {
+        throw Errors.badInputFile(file, "line " + line + ": no id");
+      }
+      Integer first = firstLineOfId.putIfAbsent(v[0], line);
+      if (first != null) {
+        throw Errors.badInputFile(file, "line " + line + ": id '" + v[0] + "' again (first on line " + first
+            + "); ids must be unique");
+      }
+      if (dobAt >= 0 && v[dobAt] != null && parseDate(v[dobAt]) == null) {
+        badDates++;
+        if (badDateExamples.size() < 3) {
+          badDateExamples.add("'" + v[dobAt] + "' on line " + line);
+        }
+      }
+      rows.add(v);
+    }
+    if (badDates > 0) {
+      warnings.add(String.format(Locale.ROOT, "%d date(s) of birth not understood, treated as missing (%s); "
+          + "understood: %s or a bare year", badDates, String.join(", ", badDateExamples),
+          String.join(", ", DATE_PATTERNS)));
+    }
+    return new Input(List.copyOf(columns), rows, List.copyOf(warnings));
+  }
+
+  /** A date of birth or a bare year in any understood layout; null when none fits. */
+  static Object parseDate(String d) {
+    for (String p : DATE_PATTERNS) {
+      LocalDate x = Values.date(d, p);
+      if (x != null) {
+        return x;
+      }
+    }
+    return d.strip().matches("\\d{4}") ? Integer.valueOf(d.strip()) : null;
+  }
+
   public static Summary resolve(SparkSession spark, BorderwatchConfig config, Path input, Path out, Progress progress)
       throws IOException {
-    if (!Files.isReadable(input)) {
+    return resolve(spark, config, input, out, Options.DEFAULT, progress);
+  }
+
+  public static Summary resolve(SparkSession spark, BorderwatchConfig config, Path input, Path out, Options options,
+      Progress progress) throws IOException {
+    if (!Files.isRegularFile(input) || !Files.isReadable(input)) {
       throw Errors.missingInput("input file " + input, "give a readable CSV with a header line");
     }
-    Dataset<Row> raw = spark.read().option("header", "true").option("inferSchema", "false")
-        .option("mode", "FAILFAST").csv(input.toString());
-    Set<String> have = Set.of(raw.columns());
-    if (!have.contains("id")) {
-      throw Errors.badArgument("--input", input.toString(), "a CSV with an 'id' column and any of " + COLUMNS);
-    }
-    List<String> used = COLUMNS.stream().filter(have::contains).toList();
-    Dataset<Row> picked = raw.select(used.stream().map(c -> col("`" + c + "`")).toArray(org.apache.spark.sql.Column[]::new));
-    long dupIds = picked.count() - picked.select("id").distinct().count();
-    if (dupIds > 0) {
-      throw Errors.badArgument("--input", input.toString(), "unique values in the id column (" + dupIds + " repeated)");
-    }
-    JavaRDD<Row> conformed = picked.toJavaRDD().map(r -> {
+    Input in = read(input.toString(), Files.readAllBytes(input), options);
+    in.warnings().forEach(w -> progress.info("! " + input.getFileName() + ": " + w));
+    List<String> used = in.columns();
+    List<Row> conformedRows = new ArrayList<>();
+    for (String[] r : in.rows()) {
       Map<String, String> v = new HashMap<>();
       for (int i = 0; i < used.size(); i++) {
-        String s = r.getString(i);
-        v.put(used.get(i), s == null || s.isBlank() ? null : s);
+        v.put(used.get(i), r[i]);
       }
-      return conform(v);
-    });
-    Dataset<Row> mentions = spark.createDataFrame(conformed, INPUT);
+      conformedRows.add(conform(v));
+    }
+    Dataset<Row> mentions = spark.createDataFrame(conformedRows, INPUT);
     Resolver.Result res = new Resolver(spark, ResolveJob.settings(config), progress).run(mentions);
 
     Files.createDirectories(out);
@@ -149,7 +260,8 @@ public final class PeopleCsv {
     pairs.sort((a, b) -> (a[0] + "\u0000" + a[1]).compareTo(b[0] + "\u0000" + b[1]));
     write(out.resolve("pairs.csv"), List.of("id_l", "id_r", "match_probability", "match_weight", "w_name", "w_dob",
         "w_document", "w_phone", "w_nationality", "w_sex"), pairs);
-    return new Summary(entities.size(), new java.util.HashSet<>(entityOf.values()).size(), pairs.size());
+    return new Summary(entities.size(), new java.util.HashSet<>(entityOf.values()).size(), pairs.size(),
+        in.warnings());
   }
 
   private static String min(String a, String b) {

@@ -27,14 +27,53 @@ public final class ResolveCommand extends BaseCommand {
   @Option(names = "--out", paramLabel = "DIR", description = "With --input: where entities.csv and pairs.csv go")
   Path outDir;
 
+  @Option(names = "--delimiter", paramLabel = "CHAR", description = "With --input: the field delimiter (one "
+      + "character, or \\t for a tab; default: detected from the header among , ; tab |)")
+  String delimiter;
+
+  @Option(names = "--encoding", paramLabel = "NAME", description = "With --input: the file's encoding (default "
+      + "UTF-8; e.g. ISO-8859-1, windows-1252, UTF-16)")
+  String encoding;
+
+  @Option(names = "--map", paramLabel = "THEIRS=OURS", description = "With --input: use the file's column THEIRS as "
+      + "the standard column OURS (repeatable), e.g. --map surname=family_name")
+  Map<String, String> map = new java.util.LinkedHashMap<>();
+
+  PeopleCsv.Options readOptions() {
+    char d = 0;
+    if (delimiter != null) {
+      String t = delimiter.equals("\\t") || delimiter.equals("tab") ? "\t" : delimiter;
+      if (t.length() != 1 || t.equals("\"") || t.equals("\n") || t.equals("\r")) {
+        throw org.borderwatch.core.error.Errors.badArgument("--delimiter", delimiter, "one character other than a "
+            + "quote or a line break, or \\t");
+      }
+      d = t.charAt(0);
+    }
+    java.nio.charset.Charset cs = java.nio.charset.StandardCharsets.UTF_8;
+    if (encoding != null) {
+      try {
+        cs = java.nio.charset.Charset.forName(encoding);
+      } catch (IllegalArgumentException e) {
+        throw org.borderwatch.core.error.Errors.badArgument("--encoding", encoding, "an encoding Java knows, e.g. "
+            + "UTF-8, ISO-8859-1, windows-1252, UTF-16");
+      }
+    }
+    return new PeopleCsv.Options(d, cs, Map.copyOf(map));
+  }
+
   @Override
   public Integer call() throws Exception {
+    if (input == null && (delimiter != null || encoding != null || !map.isEmpty())) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--delimiter, --encoding and --map go "
+          + "with --input");
+    }
     if (input != null) {
       if (outDir == null) {
         throw org.borderwatch.core.error.Errors.badArgument("--out", "(missing)", "a folder for entities.csv and "
             + "pairs.csv when --input is given");
       }
-      PeopleCsv.Summary s = PeopleCsv.resolve(spark(), config(), input, outDir, progress());
+      PeopleCsv.Options options = readOptions(); // usage errors before a session starts
+      PeopleCsv.Summary s = PeopleCsv.resolve(spark(), config(), input, outDir, options, progress());
       out().printf(Locale.ROOT, "%,d people → %,d entities; %,d pairs written to %s%n", s.people(), s.entities(),
           s.pairs(), outDir);
       out().flush();

@@ -38,6 +38,11 @@ public final class Errors {
         "invalid value '" + value + "' for " + option + "; allowed: " + allowed);
   }
 
+  /** A file given on the command line that cannot be read as it must be: names the file and the problem. */
+  public static BorderwatchException badInputFile(String file, String problem) {
+    return new BorderwatchException(BorderwatchException.USAGE, file + ": " + problem);
+  }
+
   public static BorderwatchException readOnly(String what, Collection<String> writable) {
     return new BorderwatchException(BorderwatchException.FAILED,
         "refused: this is a read-only analyst session and the statement would " + what
