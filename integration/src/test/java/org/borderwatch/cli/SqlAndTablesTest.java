@@ -28,6 +28,19 @@ class SqlAndTablesTest {
   }
 
   @Test
+  void theReadmesOpsQueryWorksOnANewLakehouse() {
+    // the lakehouse is new (no job has run): the first command creates the ops tables, empty
+    CliRun r = SharedSpark.cli("sql", "--format", "csv",
+        "select * from ops.job_runs order by started_at desc limit 5");
+    assertEquals(0, r.exit(), r.err());
+    assertEquals(1, r.out().lines().count(), "the header and no run: " + r.out());
+    assertTrue(r.out().startsWith("run_id,"), r.out());
+    r = SharedSpark.cli("sql", "--format", "csv", "select count(*) n from ops.victim_feedback");
+    assertEquals(0, r.exit(), r.err());
+    assertEquals("n\n0\n", r.out(), "the analyst's feedback table is there to append to");
+  }
+
+  @Test
   void scriptFileRunsEveryStatement(@TempDir Path dir) throws Exception {
     Path f = dir.resolve("q.sql");
     Files.writeString(f, "CREATE OR REPLACE TEMP VIEW w AS SELECT id FROM range(3);\nSELECT sum(id) AS total FROM w;\n");

@@ -45,7 +45,7 @@ final class VictimSql {
           join bw_vic_members g on g.entity_id = m.entity_id and g.crew where m.phone_e164 is not null
         union all select distinct concat('e:', m.entity_id), concat('h:', m.handle) from bw_vs_mentions m
           join bw_vic_members g on g.entity_id = m.entity_id and g.crew where m.handle is not null
-        union all select concat('ad:', post_id), case when c like '@%' or c rlike '^[a-z]' then concat('h:', ltrim('@', c))
+        union all select concat('ad:', post_id), case when c like '@%' or c rlike '^[a-z]' then concat('h:', trim(leading '@' from c))
           else concat('p:', c) end from bw_vs_ads lateral view explode(contacts) x as c where flagged)
       select distinct xxhash64(a) src, xxhash64(b) dst, a, b from e
       """;

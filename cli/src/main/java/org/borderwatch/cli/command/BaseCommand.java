@@ -3,6 +3,7 @@ package org.borderwatch.cli.command;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.borderwatch.cli.GlobalOptions;
@@ -56,7 +57,7 @@ public abstract class BaseCommand implements Callable<Integer> {
   /** A job session (read-write). */
   protected SparkSession spark() {
     if (spark == null) {
-      spark = SparkSessions.build(config(), "borderwatch " + spec.name());
+      spark = SparkSessions.build(config(), "borderwatch " + spec.name(), SparkSessions.Mode.JOB, OpsCatalog::ensure);
     }
     return spark;
   }
@@ -64,7 +65,8 @@ public abstract class BaseCommand implements Callable<Integer> {
   /** A read-only analyst session. */
   protected SparkSession analystSpark() {
     if (spark == null) {
-      spark = SparkSessions.build(config(), "borderwatch " + spec.name(), SparkSessions.Mode.ANALYST);
+      spark = SparkSessions.build(config(), "borderwatch " + spec.name(), SparkSessions.Mode.ANALYST,
+          OpsCatalog::ensure);
     }
     return spark;
   }
@@ -89,6 +91,25 @@ public abstract class BaseCommand implements Callable<Integer> {
 
   protected JobContext context(IsoWeek week) {
     return JobContext.of(spark(), config(), week, arguments(), progress());
+  }
+
+  /**
+   * Prints an evaluation's figures and error analysis; with {@code doc}, writes {@code figures} and the error
+   * analysis as the page's generated figures section.
+   */
+  protected void printEvaluation(Map<String, Double> m, int width, List<String> errors, java.nio.file.Path doc,
+      String figures) throws java.io.IOException {
+    out().println("Accuracy against the simulator's truth:");
+    m.forEach((k, v) -> out().printf(java.util.Locale.ROOT, "  %-" + width + "s %s%n", k,
+        v == Math.rint(v) && Math.abs(v) > 1 ? String.format(java.util.Locale.ROOT, "%,.0f", v)
+            : String.format(java.util.Locale.ROOT, "%.4f", v)));
+    out().println("Error analysis:");
+    errors.forEach(l -> out().println("  " + l));
+    if (doc != null) {
+      org.borderwatch.core.doc.GeneratedSection.write(doc, "figures", figures + "\nError analysis (the truth's roles "
+          + "and kinds against what borderwatch inferred):\n\n```text\n" + String.join("\n", errors) + "\n```\n");
+      out().println("Figures written to " + doc);
+    }
   }
 
   protected JobOutcome runJob(Job job, IsoWeek week) {

@@ -1,6 +1,5 @@
 package org.borderwatch.cli.command;
 
-import java.util.Locale;
 import java.util.Map;
 import org.borderwatch.core.time.IsoWeek;
 import org.borderwatch.evaluation.NetworksEvaluation;
@@ -34,21 +33,9 @@ public final class NetworksCommand extends BaseCommand {
     if (evaluate) {
       String dir = truth != null ? truth : org.borderwatch.evaluation.SimulatedTruth.defaultDir(config());
       Map<String, Double> m = NetworksEvaluation.evaluate(spark(), dir, job.week().toString());
-      out().println("Accuracy against the simulator's truth:");
-      m.forEach((k, v) -> out().printf(Locale.ROOT, "  %-28s %s%n", k,
-          v == Math.rint(v) && Math.abs(v) > 1 ? String.format(Locale.ROOT, "%,.0f", v)
-              : String.format(Locale.ROOT, "%.4f", v)));
-      out().println("Error analysis:");
       java.util.List<String> errors = NetworksEvaluation.errorAnalysis(spark(), job.week().toString());
-      errors.forEach(l -> out().println("  " + l));
-      if (doc != null) {
-        String body = org.borderwatch.evaluation.EvaluationDoc.networks(m,
-            org.borderwatch.evaluation.EvaluationDoc.describeWorld(dir), job.week().toString())
-            + "\nError analysis (the truth's roles and kinds against what borderwatch inferred):\n\n```text\n"
-            + String.join("\n", errors) + "\n```\n";
-        org.borderwatch.core.doc.GeneratedSection.write(doc, "figures", body);
-        out().println("Figures written to " + doc);
-      }
+      printEvaluation(m, 28, errors, doc, doc == null ? null : org.borderwatch.evaluation.EvaluationDoc.networks(m,
+          org.borderwatch.evaluation.EvaluationDoc.describeWorld(dir), job.week().toString()));
     }
     out().flush();
     return 0;

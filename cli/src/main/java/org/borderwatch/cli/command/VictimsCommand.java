@@ -1,6 +1,5 @@
 package org.borderwatch.cli.command;
 
-import java.util.Locale;
 import java.util.Map;
 import org.borderwatch.core.time.IsoWeek;
 import org.borderwatch.evaluation.VictimsEvaluation;
@@ -35,21 +34,9 @@ public final class VictimsCommand extends BaseCommand {
     if (evaluate) {
       String dir = truth != null ? truth : org.borderwatch.evaluation.SimulatedTruth.defaultDir(config());
       Map<String, Double> m = VictimsEvaluation.evaluate(spark(), dir, config());
-      out().println("Accuracy against the simulator's truth:");
-      m.forEach((k, v) -> out().printf(Locale.ROOT, "  %-34s %s%n", k,
-          v == Math.rint(v) && Math.abs(v) > 1 ? String.format(Locale.ROOT, "%,.0f", v)
-              : String.format(Locale.ROOT, "%.4f", v)));
-      out().println("Error analysis:");
       java.util.List<String> errors = VictimsEvaluation.errorAnalysis(spark());
-      errors.forEach(l -> out().println("  " + l));
-      if (doc != null) {
-        String body = org.borderwatch.evaluation.EvaluationDoc.victims(m,
-            org.borderwatch.evaluation.EvaluationDoc.describeWorld(dir), job.week().toString())
-            + "\nError analysis (the truth's roles and kinds against what borderwatch inferred):\n\n```text\n"
-            + String.join("\n", errors) + "\n```\n";
-        org.borderwatch.core.doc.GeneratedSection.write(doc, "figures", body);
-        out().println("Figures written to " + doc);
-      }
+      printEvaluation(m, 34, errors, doc, doc == null ? null : org.borderwatch.evaluation.EvaluationDoc.victims(m,
+          org.borderwatch.evaluation.EvaluationDoc.describeWorld(dir), job.week().toString()));
     }
     out().flush();
     return 0;

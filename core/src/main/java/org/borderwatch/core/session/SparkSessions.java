@@ -40,6 +40,16 @@ public final class SparkSessions {
    * @param mode JOB for jobs; ANALYST and SERVER sessions refuse writes except to the configured analyst tables
    */
   public static SparkSession build(BorderwatchConfig config, String appName, Mode mode) {
+    return build(config, appName, mode, null);
+  }
+
+  /**
+   * As {@link #build(BorderwatchConfig, String, Mode)}; {@code prepare} runs on the process's job session
+   * before an analyst session is made from it (e.g. to create the catalog's ops tables on a new lakehouse).
+   * A SERVER session has no job session, so nothing is prepared there.
+   */
+  public static SparkSession build(BorderwatchConfig config, String appName, Mode mode,
+      java.util.function.Consumer<SparkSession> prepare) {
     if (System.getProperty("spark.master") == null && !config.sparkConf().containsKey("spark.master")
         && SparkSession.getActiveSession().isEmpty() && SparkSession.getDefaultSession().isEmpty()) {
       throw new BorderwatchException(BorderwatchException.USAGE,
@@ -86,6 +96,9 @@ public final class SparkSessions {
     }
     SparkSession spark = b.enableHiveSupport().getOrCreate();
     spark.sparkContext().setLogLevel(config.get(ConfigKeys.LOG_LEVEL).toUpperCase(Locale.ROOT));
+    if (prepare != null && mode != Mode.SERVER) {
+      prepare.accept(spark);
+    }
     if (mode == Mode.ANALYST) {
       SparkSession analyst = spark.newSession();
       analyst.conf().set(ANALYST_CONF, "true");
