@@ -46,9 +46,12 @@ public final class PeopleCsv {
 
   private PeopleCsv() {}
 
-  /** How to read the file: delimiter (0 = detect), encoding, and renames of the file's columns to standard ones. */
+  /**
+   * How to read the file: delimiter (0 = detect), encoding (null = detect: the byte-order mark's, else UTF-8), and
+   * renames of the file's columns to standard ones.
+   */
   public record Options(char delimiter, java.nio.charset.Charset encoding, Map<String, String> map) {
-    public static final Options DEFAULT = new Options((char) 0, StandardCharsets.UTF_8, Map.of());
+    public static final Options DEFAULT = new Options((char) 0, null, Map.of());
   }
 
   /** What was written, and what the reader had to say about the file. */
@@ -110,7 +113,8 @@ public final class PeopleCsv {
   static Input read(String file, byte[] bytes, Options o) {
     DelimitedText.Table t;
     try {
-      t = DelimitedText.parse(DelimitedText.decode(bytes, o.encoding()), o.delimiter());
+      t = DelimitedText.parse(DelimitedText.decode(bytes, o.encoding() != null ? o.encoding()
+          : DelimitedText.detect(bytes)), o.delimiter());
     } catch (IllegalArgumentException e) {
       throw Errors.badInputFile(file, e.getMessage());
     }

@@ -31,8 +31,8 @@ public final class ResolveCommand extends BaseCommand {
       + "character, or \\t for a tab; default: detected from the header among , ; tab |)")
   String delimiter;
 
-  @Option(names = "--encoding", paramLabel = "NAME", description = "With --input: the file's encoding (default "
-      + "UTF-8; e.g. ISO-8859-1, windows-1252, UTF-16)")
+  @Option(names = "--encoding", paramLabel = "NAME", description = "With --input: the file's encoding (default: "
+      + "the byte-order mark's, else UTF-8; e.g. ISO-8859-1, windows-1252, UTF-16)")
   String encoding;
 
   @Option(names = "--map", paramLabel = "THEIRS=OURS", description = "With --input: use the file's column THEIRS as "
@@ -49,7 +49,7 @@ public final class ResolveCommand extends BaseCommand {
       }
       d = t.charAt(0);
     }
-    java.nio.charset.Charset cs = java.nio.charset.StandardCharsets.UTF_8;
+    java.nio.charset.Charset cs = null; // detected
     if (encoding != null) {
       try {
         cs = java.nio.charset.Charset.forName(encoding);

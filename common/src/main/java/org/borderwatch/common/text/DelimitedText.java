@@ -26,14 +26,30 @@ public final class DelimitedText {
   public record Table(List<String> header, List<String[]> rows, List<Integer> lines, char delimiter) {}
 
   /**
+   * The encoding a byte-order mark names (UTF-8, UTF-16LE, UTF-16BE), else UTF-8: what is read when no encoding
+   * is given. Bytes that are not valid in it are then an error (see {@link #decode}), never a silent guess.
+   */
+  public static Charset detect(byte[] b) {
+    if (b.length >= 2 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xFE) {
+      return StandardCharsets.UTF_16LE;
+    }
+    if (b.length >= 2 && (b[0] & 0xFF) == 0xFE && (b[1] & 0xFF) == 0xFF) {
+      return StandardCharsets.UTF_16BE;
+    }
+    return StandardCharsets.UTF_8;
+  }
+
+  /**
    * Decodes bytes strictly (a byte sequence that is not valid in the encoding is an error naming its line);
-   * a UTF-8 byte-order mark is dropped.
+   * a byte-order mark is dropped.
    */
   public static String decode(byte[] bytes, Charset charset) {
     CharsetDecoder d = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT);
     int start = charset.equals(StandardCharsets.UTF_8) && bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF
-        && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
+        && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF ? 3
+        : (charset.equals(StandardCharsets.UTF_16LE) || charset.equals(StandardCharsets.UTF_16BE)) && bytes.length >= 2
+            && detect(bytes).equals(charset) ? 2 : 0;
     ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
     CharBuffer out = CharBuffer.allocate((int) Math.ceil((bytes.length - start) * (double) d.maxCharsPerByte()) + 1);
     var result = d.decode(in, out, true);

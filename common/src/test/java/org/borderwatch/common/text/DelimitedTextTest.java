@@ -62,6 +62,10 @@ class DelimitedTextTest {
     assertEquals("id,name\n1,José\n", DelimitedText.decode(latin1, StandardCharsets.ISO_8859_1));
     byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, 'i', 'd'};
     assertEquals("id", DelimitedText.decode(bom, StandardCharsets.UTF_8), "the byte-order mark is not a character");
+    byte[] utf16 = "\uFEFFid,name\n1,José\n".getBytes(StandardCharsets.UTF_16LE);
+    assertEquals(StandardCharsets.UTF_16LE, DelimitedText.detect(utf16), "named by its byte-order mark");
+    assertEquals("id,name\n1,José\n", DelimitedText.decode(utf16, DelimitedText.detect(utf16)));
+    assertEquals(StandardCharsets.UTF_8, DelimitedText.detect(latin1), "no mark: UTF-8, and the bad byte an error");
     assertEquals("Lan", DelimitedText.decode("Lan".getBytes(Charset.forName("windows-1252")),
         Charset.forName("windows-1252")));
   }
