@@ -38,9 +38,16 @@ class IngestJobTest {
   static Path landing;
   static Map<String, Long> versionsAfterFirst;
 
+  /** What the last ingest said on its progress stream. */
+  static String said;
+
   static IngestJob.Result ingest(SparkSession spark, BorderwatchConfig config) throws Exception {
     IngestJob job = new IngestJob(landing.toString(), null);
-    job.run(JobContext.of(spark, config, null, "ingest", Progress.silent()));
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (java.io.PrintStream out = new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8)) {
+      job.run(JobContext.of(spark, config, null, "ingest", new Progress(out, true)));
+    }
+    said = bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
     return job.result();
   }
 
@@ -102,6 +109,10 @@ class IngestJobTest {
         "border/checkpoints/th/checkpoint_th_2025-W11.csv", "0=0+0 dup 0"), log);
     Row drift = spark.sql("SELECT drift_fields FROM ops.ingest_log WHERE file LIKE '%detections_2025-W10%'").first();
     assertEquals(List.of("sensor_model"), drift.getList(0));
+    // and said once, for the feed and field, with its file
+    assertEquals(List.of("! sensor_model: not in the detections contract, kept in _rescued (1 file: "
+        + "border/detections/detections_2025-W10.jsonl.gz)"), said.lines().map(String::strip)
+            .filter(l -> l.contains("sensor_model")).toList(), said);
 
     // silver: duplicates gone, swapped coordinates repaired and flagged, renamed column accepted
     List<Row> det = spark.sql("SELECT detection_id, lat, lon, coord_repaired FROM silver.detections "
