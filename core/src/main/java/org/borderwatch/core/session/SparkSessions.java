@@ -96,6 +96,7 @@ public final class SparkSessions {
     }
     SparkSession spark = b.enableHiveSupport().getOrCreate();
     spark.sparkContext().setLogLevel(config.get(ConfigKeys.LOG_LEVEL).toUpperCase(Locale.ROOT));
+    Logging.apply(config.get(ConfigKeys.LOG_LEVEL));
     if (prepare != null && mode != Mode.SERVER) {
       prepare.accept(spark);
     }
