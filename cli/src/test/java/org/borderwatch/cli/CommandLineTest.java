@@ -56,7 +56,7 @@ class CommandLineTest {
 
   @Test
   void aFiguresPageNeedsTheEvaluation() {
-    for (String c : new String[] {"networks", "victims"}) {
+    for (String c : new String[] {"networks", "victims", "resolve"}) {
       CliRun r = CliRun.plain(c, "--doc", "page.md");
       assertEquals(2, r.exit(), c + ": " + r.err());
       assertTrue(r.err().contains("--doc needs --evaluate"), r.err());

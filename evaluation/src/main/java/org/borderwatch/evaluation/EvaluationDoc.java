@@ -48,7 +48,8 @@ public final class EvaluationDoc {
 
   static final java.util.Set<String> COUNTS = java.util.Set.of("members", "role_evaluated", "accounts_scored",
       "mules_scored", "persons", "persons_victims", "victim_undetermined_persons", "victim_undetermined_victims",
-      "alerts_true_offenders", "ads_posts", "ads_deceptive", "victims_ranked");
+      "alerts_true_offenders", "ads_posts", "ads_deceptive", "victims_ranked", "mentions_evaluated", "true_persons",
+      "entities", "pairwise_true_pairs");
 
   /** A table cell: counts as whole numbers, figures with three decimals. */
   private static String cell(String key, double v) {
@@ -89,6 +90,32 @@ public final class EvaluationDoc {
 
   private static void tableHead(StringBuilder b) {
     b.append("| figure | model | baselines | against the best baseline | target |\n|---|---:|---|---|---|\n");
+  }
+
+  static final double RESOLUTION_F1_TARGET = 0.95;
+
+  public static String resolution(Map<String, Double> m, String world) {
+    StringBuilder b = new StringBuilder();
+    b.append("Written by `bin/borderwatch resolve --evaluate --doc docs/entity-resolution.md` on ").append(world)
+        .append(". This world is a tuning world unless its seed is listed as held out in docs/simulator.md; no "
+            + "figure here is a held-out figure until then.\n\n");
+    tableHead(b);
+    for (String[] k : List.of(new String[] {"pairwise F1", "pairwise_f1"},
+        new String[] {"pairwise precision", "pairwise_precision"}, new String[] {"pairwise recall", "pairwise_recall"},
+        new String[] {"pairs from different sources: F1", "cross_source_f1"},
+        new String[] {"adjusted Rand index", "adjusted_rand_index"})) {
+      compare(b, k[0], g(m, k[1]), List.of(
+          new Baseline("exact name + date of birth", g(m, "baseline_exact_name_dob_" + k[1])),
+          new Baseline("exact document number", g(m, "baseline_exact_document_" + k[1]))),
+          k[1].equals("pairwise_f1") ? RESOLUTION_F1_TARGET : Double.NaN);
+    }
+    b.append("\n| counts and other figures | value |\n|---|---:|\n");
+    for (String k : List.of("mentions_evaluated", "true_persons", "entities", "pairwise_true_pairs",
+        "cluster_purity", "cluster_inverse_purity", "blocking_recall", "cross_source_precision",
+        "cross_source_recall")) {
+      b.append("| ").append(k).append(" | ").append(cell(k, g(m, k))).append(" |\n");
+    }
+    return b.toString();
   }
 
   public static String networks(Map<String, Double> m, String world, String week) {

@@ -86,6 +86,31 @@ public final class ResolveEvaluation {
     return out;
   }
 
+  /** The deterministic rules a practitioner would try first, each as a clustering of the lakehouse's mentions. */
+  public static final Map<String, String> BASELINES = Map.of(
+      "exact_name_dob", "case when name_key is not null and dob is not null then concat('nd|', name_key, '|', "
+          + "cast(dob as string)) end",
+      "exact_document", "case when document_number is not null then concat('doc|', document_number) end");
+
+  /**
+   * The baselines' figures beside the resolution's: each rule puts two mentions together when they share its
+   * key exactly (a mention without the key stays alone), scored like the resolution; keys
+   * baseline_RULE_pairwise_f1 and so on.
+   */
+  public static Map<String, Double> baselines(SparkSession spark, Dataset<Row> truth) {
+    Map<String, Double> out = new LinkedHashMap<>();
+    for (Map.Entry<String, String> b : new java.util.TreeMap<>(BASELINES).entrySet()) {
+      Dataset<Row> assigned = spark.table("silver.person_mentions").selectExpr("mention_id",
+          "coalesce(" + b.getValue() + ", concat('m|', mention_id)) entity", "mention_id record_id");
+      Map<String, Double> m = evaluate(assigned, truth, null);
+      for (String k : new String[] {"pairwise_precision", "pairwise_recall", "pairwise_f1", "cross_source_f1",
+          "adjusted_rand_index"}) {
+        out.put("baseline_" + b.getKey() + "_" + k, m.get(k));
+      }
+    }
+    return out;
+  }
+
   private static void put(Map<String, Double> out, String prefix, double tp, double pred, double truth) {
     double p = pred == 0 ? 1.0 : tp / pred;
     double r = truth == 0 ? 1.0 : tp / truth;

@@ -103,11 +103,14 @@ public abstract class BaseCommand implements Callable<Integer> {
     m.forEach((k, v) -> out().printf(java.util.Locale.ROOT, "  %-" + width + "s %s%n", k,
         v == Math.rint(v) && Math.abs(v) > 1 ? String.format(java.util.Locale.ROOT, "%,.0f", v)
             : String.format(java.util.Locale.ROOT, "%.4f", v)));
-    out().println("Error analysis:");
-    errors.forEach(l -> out().println("  " + l));
+    if (!errors.isEmpty()) {
+      out().println("Error analysis:");
+      errors.forEach(l -> out().println("  " + l));
+    }
     if (doc != null) {
-      org.borderwatch.core.doc.GeneratedSection.write(doc, "figures", figures + "\nError analysis (the truth's roles "
-          + "and kinds against what borderwatch inferred):\n\n```text\n" + String.join("\n", errors) + "\n```\n");
+      org.borderwatch.core.doc.GeneratedSection.write(doc, "figures", errors.isEmpty() ? figures : figures
+          + "\nError analysis (the truth's roles and kinds against what borderwatch inferred):\n\n```text\n"
+          + String.join("\n", errors) + "\n```\n");
       out().println("Figures written to " + doc);
     }
   }

@@ -19,6 +19,10 @@ public final class ResolveCommand extends BaseCommand {
   @Option(names = "--truth", paramLabel = "DIR", description = "Truth folder (default: <lakehouse>/world/truth)")
   String truth;
 
+  @Option(names = "--doc", paramLabel = "FILE", description = "With --evaluate: write the figures section of this "
+      + "page (e.g. docs/entity-resolution.md), with the exact-match baselines")
+  java.nio.file.Path doc;
+
   @Option(names = "--input", paramLabel = "CSV", description = "Resolve this list of people instead of the lakehouse "
       + "(columns: id, given_name, family_name, full_name, dob, sex, nationality, document_number, phone, email, "
       + "address, city; any subset)")
@@ -63,6 +67,9 @@ public final class ResolveCommand extends BaseCommand {
 
   @Override
   public Integer call() throws Exception {
+    if (doc != null && !evaluate) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--doc needs --evaluate");
+    }
     if (input == null && (delimiter != null || encoding != null || !map.isEmpty())) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--delimiter, --encoding and --map go "
           + "with --input");
@@ -86,12 +93,13 @@ public final class ResolveCommand extends BaseCommand {
       var assigned = job.result().assignments.join(spark().table("silver.mention_entities")
           .select("mention_id", "entity_id"), "mention_id").select(col("mention_id"),
           col("entity_id").as("entity"), col("record_id"));
-      Map<String, Double> m = ResolveEvaluation.evaluate(assigned, ResolveEvaluation.truth(spark(), dir),
-          job.result().scored);
-      out().println("Accuracy against the simulator's truth:");
-      m.forEach((k, v) -> out().printf(Locale.ROOT, "  %-28s %s%n", k,
-          v == Math.rint(v) && Math.abs(v) > 1 ? String.format(Locale.ROOT, "%,.0f", v)
-              : String.format(Locale.ROOT, "%.4f", v)));
+      var truthRows = ResolveEvaluation.truth(spark(), dir);
+      Map<String, Double> m = new java.util.LinkedHashMap<>(ResolveEvaluation.evaluate(assigned, truthRows,
+          job.result().scored));
+      m.putAll(ResolveEvaluation.baselines(spark(), truthRows));
+      printEvaluation(m, 44, java.util.List.of(), doc, doc == null ? null
+          : org.borderwatch.evaluation.EvaluationDoc.resolution(m, org.borderwatch.evaluation.EvaluationDoc
+              .describeWorld(dir)));
     }
     out().flush();
     return 0;
