@@ -60,9 +60,10 @@ public final class EvaluationDoc {
     return m.getOrDefault(k, Double.NaN);
   }
 
+  /** The section's first line: the command, the world and (when the figures are of one week) the week. */
   private static void header(StringBuilder b, String command, String world, String week) {
-    b.append("Written by `").append(command).append("` on ").append(world).append(", week ").append(week)
-        .append(". This world is a tuning world unless its seed is listed as held out in docs/simulator.md; no "
+    b.append("Written by `").append(command).append("` on ").append(world)
+        .append(week == null ? "" : ", week " + week).append(". This world is a tuning world unless its seed is listed as held out in docs/simulator.md; no "
             + "figure here is a held-out figure until then.\n\n");
   }
 
@@ -88,6 +89,14 @@ public final class EvaluationDoc {
         .append(Double.isNaN(target) ? "–" : Verdict.target(model, target, false)).append(" |\n");
   }
 
+  /** A two-column table of the given figures, in order. */
+  private static void values(StringBuilder b, String title, Map<String, Double> m, List<String> keys) {
+    b.append("| ").append(title).append(" | value |\n|---|---:|\n");
+    for (String k : keys) {
+      b.append("| ").append(k).append(" | ").append(cell(k, g(m, k))).append(" |\n");
+    }
+  }
+
   private static void tableHead(StringBuilder b) {
     b.append("| figure | model | baselines | against the best baseline | target |\n|---|---:|---|---|---|\n");
   }
@@ -96,9 +105,7 @@ public final class EvaluationDoc {
 
   public static String resolution(Map<String, Double> m, String world) {
     StringBuilder b = new StringBuilder();
-    b.append("Written by `bin/borderwatch resolve --evaluate --doc docs/entity-resolution.md` on ").append(world)
-        .append(". This world is a tuning world unless its seed is listed as held out in docs/simulator.md; no "
-            + "figure here is a held-out figure until then.\n\n");
+    header(b, "bin/borderwatch resolve --evaluate --doc docs/entity-resolution.md", world, null);
     tableHead(b);
     for (String[] k : List.of(new String[] {"pairwise F1", "pairwise_f1"},
         new String[] {"pairwise precision", "pairwise_precision"}, new String[] {"pairwise recall", "pairwise_recall"},
@@ -109,12 +116,10 @@ public final class EvaluationDoc {
           new Baseline("exact document number", g(m, "baseline_exact_document_" + k[1]))),
           k[1].equals("pairwise_f1") ? RESOLUTION_F1_TARGET : Double.NaN);
     }
-    b.append("\n| counts and other figures | value |\n|---|---:|\n");
-    for (String k : List.of("mentions_evaluated", "true_persons", "entities", "pairwise_true_pairs",
-        "cluster_purity", "cluster_inverse_purity", "blocking_recall", "cross_source_precision",
-        "cross_source_recall")) {
-      b.append("| ").append(k).append(" | ").append(cell(k, g(m, k))).append(" |\n");
-    }
+    b.append('\n');
+    values(b, "counts and other figures", m, List.of("mentions_evaluated", "true_persons", "entities",
+        "pairwise_true_pairs", "cluster_purity", "cluster_inverse_purity", "blocking_recall", "cross_source_precision",
+        "cross_source_recall"));
     return b.toString();
   }
 
@@ -130,11 +135,9 @@ public final class EvaluationDoc {
         MULE_PR_AUC_TARGET);
     b.append("\nVictims or migrants among the key individuals: ").append(cell("victims_ranked", g(m, "victims_ranked"))).append(" — ")
         .append(Verdict.target(g(m, "victims_ranked"), 0, true)).append(" (none may be ranked).\n\n");
-    b.append("| network recovery | value |\n|---|---:|\n");
-    for (String k : List.of("members", "member_precision", "member_recall", "network_ari", "network_purity",
-        "network_inverse_purity", "role_accuracy", "role_evaluated", "accounts_scored", "mules_scored")) {
-      b.append("| ").append(k).append(" | ").append(cell(k, g(m, k))).append(" |\n");
-    }
+    values(b, "network recovery", m, List.of("members", "member_precision", "member_recall", "network_ari",
+        "network_purity", "network_inverse_purity", "role_accuracy", "role_evaluated", "accounts_scored",
+        "mules_scored"));
     return b.toString();
   }
 
@@ -161,13 +164,10 @@ public final class EvaluationDoc {
     b.append("\nThe ads target (PR-AUC ≥ ").append(String.format(Locale.ROOT, "%.2f", ADS_PR_AUC_TARGET))
         .append(" on a temporal hold-out) is not measured yet: the ads are scored on posts of the same weeks the "
             + "model was trained on.\n\n");
-    b.append("| counts | value |\n|---|---:|\n");
-    for (String k : List.of("persons", "persons_victims", "victim_undetermined_persons", "victim_undetermined_victims",
+    values(b, "counts", m, List.of("persons", "persons_victims", "victim_undetermined_persons", "victim_undetermined_victims",
         "victim_precision_at_threshold", "victim_recall_at_threshold", "victim_model_brier_undetermined",
         "victim_model_ece_undetermined", "alerts_true_offenders", "ads_posts", "ads_deceptive",
-        "ads_precision_at_threshold", "ads_recall_at_threshold")) {
-      b.append("| ").append(k).append(" | ").append(cell(k, g(m, k))).append(" |\n");
-    }
+        "ads_precision_at_threshold", "ads_recall_at_threshold"));
     return b.toString();
   }
 }

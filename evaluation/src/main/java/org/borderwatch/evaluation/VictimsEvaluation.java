@@ -64,11 +64,14 @@ public final class VictimsEvaluation {
             where m.source = 'case')
         select entity_id, sum(%s) hits from txt group by entity_id""".formatted(kw))
         .createOrReplaceTempView("bw_eval_victim_keywords");
+    // one pass over the persons: the model's likelihood, the keyword baseline and, last, the baseline without ML
+    // (the determinations as given, else the operation's smoothed victim share)
     List<Row> persons = spark.sql("select c.entity_id, coalesce(s.likelihood, 0.0), cast(coalesce(k.hits, 0) as double), "
-        + "coalesce(p.victim, false), false from (select distinct entity_id from bw_vs_mentions where source in "
-        + "('checkpoint', 'interdiction', 'case', 'screening')) c left join bw_vic_scored s on s.entity_id = c.entity_id "
-        + "left join bw_eval_victim_keywords k on k.entity_id = c.entity_id left join bw_eval_entity e on e.entity_id = "
-        + "c.entity_id left join bw_eval_persons p on p.person_id = e.person_id").collectAsList();
+        + "coalesce(p.victim, false), false, cast(coalesce(case when s.determined = 1 then 1 when s.determined = 0 "
+        + "then 0 else s.victim_share end, 0) as double) from (select distinct entity_id from bw_vs_mentions where "
+        + "source in ('checkpoint', 'interdiction', 'case', 'screening')) c left join bw_vic_scored s on s.entity_id = "
+        + "c.entity_id left join bw_eval_victim_keywords k on k.entity_id = c.entity_id left join bw_eval_entity e on "
+        + "e.entity_id = c.entity_id left join bw_eval_persons p on p.person_id = e.person_id").collectAsList();
     Scored v = Scored.of(persons, false);
     out.put("persons", (double) v.size());
     out.put("persons_victims", (double) v.positives());
@@ -76,15 +79,9 @@ public final class VictimsEvaluation {
     out.put("victim_pr_auc_keyword_baseline", v.prAuc(v.baseline));
     out.put("victim_recall_at_precision_0.7", v.recallAtPrecision(v.model, CHOSEN_VICTIM_PRECISION));
     out.put("victim_recall_at_precision_0.7_baseline", v.recallAtPrecision(v.baseline, CHOSEN_VICTIM_PRECISION));
-    // the baseline without ML: the determinations as given, else the operation's smoothed victim share
-    List<Row> given = spark.sql("select c.entity_id, cast(coalesce(case when s.determined = 1 then 1 when s.determined "
-        + "= 0 then 0 else s.victim_share end, 0) as double), cast(0 as double), coalesce(p.victim, false), false from (select distinct entity_id "
-        + "from bw_vs_mentions where source in ('checkpoint', 'interdiction', 'case', 'screening')) c left join "
-        + "bw_vic_scored s on s.entity_id = c.entity_id left join bw_eval_entity e on e.entity_id = c.entity_id left join "
-        + "bw_eval_persons p on p.person_id = e.person_id").collectAsList();
-    Scored g = Scored.of(given, false);
-    out.put("victim_pr_auc_determinations_baseline", g.prAuc(g.model));
-    out.put("victim_recall_at_precision_0.7_determinations_baseline", g.recallAtPrecision(g.model,
+    Scored g = Scored.of(persons, false, 5);
+    out.put("victim_pr_auc_determinations_baseline", g.prAuc(g.baseline));
+    out.put("victim_recall_at_precision_0.7_determinations_baseline", g.recallAtPrecision(g.baseline,
         CHOSEN_VICTIM_PRECISION));
     // the model alone, where it speaks: travellers without a determination (model p; baseline: victim share)
     List<Row> modelOnly = spark.sql("select s.entity_id, cast(s.p as double), cast(s.victim_share as double), "
@@ -123,6 +120,11 @@ public final class VictimsEvaluation {
   /** Scores of the model and the baseline with the true label, in a fixed order. */
   record Scored(double[] model, double[] baseline, boolean[] y, long[] tie) {
     static Scored of(List<Row> rows, boolean unlabelledOnly) {
+      return of(rows, unlabelledOnly, 2);
+    }
+
+    /** Rows: id, model score, (column 2) baseline, label, labelled; {@code baselineColumn} picks another baseline. */
+    static Scored of(List<Row> rows, boolean unlabelledOnly, int baselineColumn) {
       List<Row> keep = new ArrayList<>();
       for (Row r : rows) {
         if (!unlabelledOnly || !r.getBoolean(4)) {
@@ -137,7 +139,7 @@ public final class VictimsEvaluation {
       for (int i = 0; i < n; i++) {
         Row r = keep.get(i);
         m[i] = r.getDouble(1);
-        b[i] = r.getDouble(2);
+        b[i] = r.getDouble(baselineColumn);
         y[i] = r.getBoolean(3);
         t[i] = Metrics.tieKey(r.getString(0), 17);
       }

@@ -201,7 +201,7 @@ public final class IngestJob implements Job {
     }
     stats.sort((a, b) -> a.getString(1).compareTo(b.getString(1)));
     // drift: one line per feed and field, with how many files carried it (each file's list is in ops.ingest_log)
-    Map<String, List<String>> driftFiles = new java.util.TreeMap<>();
+    Map<String, Map<String, List<String>>> driftFiles = new java.util.TreeMap<>(); // contract → field → files
     for (Row fr : stats) {
       String file = fr.getString(1);
       Found f = foundByFile.get(file);
@@ -217,7 +217,8 @@ public final class IngestJob implements Job {
       }
       String[] drift = (String[]) fr.get(8);
       for (String field : drift) {
-        driftFiles.computeIfAbsent(f.feed().contract().name() + "\u0000" + field, k -> new ArrayList<>()).add(file);
+        driftFiles.computeIfAbsent(f.feed().contract().name(), k -> new java.util.TreeMap<>())
+            .computeIfAbsent(field, k -> new ArrayList<>()).add(file);
       }
       log.add(RowFactory.create(batch, f.feed().contract().name(), f.feed().contract().source(), file, fr.getLong(10),
           fr.getString(9), "INGESTED", total, header, read, ok, bad, dup, drift, now));
@@ -228,10 +229,8 @@ public final class IngestJob implements Job {
       quarantined += bad;
       duplicates += dup;
     }
-    driftFiles.forEach((k, files) -> {
-      String[] feedField = k.split("\u0000", 2);
-      progress.info(driftLine(feedField[0], feedField[1], files));
-    });
+    driftFiles.forEach((contract, fields) -> fields.forEach((field, files) ->
+        progress.info(driftLine(contract, field, files))));
     List<Row> badRows = new ArrayList<>(badLines.value());
     badRows.sort((a, b) -> a.getString(1).equals(b.getString(1)) ? Integer.compare(a.getInt(2), b.getInt(2))
         : a.getString(1).compareTo(b.getString(1)));

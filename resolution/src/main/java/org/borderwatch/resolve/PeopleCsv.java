@@ -82,17 +82,9 @@ public final class PeopleCsv {
     Names.Conformed n = Names.conform(full.isEmpty() ? null : full, nat);
     String family = v.get("family_name") != null ? String.join(" ", Names.tokens(Names.latin(v.get("family_name"))))
         : n.family();
-    LocalDate dob = null;
-    Integer year = null;
-    String d = v.get("dob");
-    if (d != null) {
-      for (String p : DATE_PATTERNS) {
-        dob = dob == null ? Values.date(d, p) : dob;
-      }
-      if (dob == null && d.strip().matches("\\d{4}")) {
-        year = Integer.parseInt(d.strip());
-      }
-    }
+    Object parsed = v.get("dob") == null ? null : parseDate(v.get("dob"));
+    LocalDate dob = parsed instanceof LocalDate x ? x : null;
+    Integer year = parsed instanceof Integer y ? y : null;
     String sex = v.get("sex") == null ? null : v.get("sex").strip().toUpperCase(Locale.ROOT).startsWith("F") ? "F"
         : v.get("sex").strip().toUpperCase(Locale.ROOT).startsWith("M") ? "M" : null;
     String doc = v.get("document_number") == null ? null

@@ -275,13 +275,9 @@ public final class Backtest {
    * known crossing first, then the cell id. Returns each zone's place in that order.
    */
   public static Map<String, Long> staticPrior(StudyGrid grid) {
-    List<StudyGrid.Zone> order = new ArrayList<>(grid.zones().values());
-    order.sort(java.util.Comparator.comparingDouble(StudyGrid.Zone::crossingKm).thenComparing(StudyGrid.Zone::cell));
-    Map<String, Long> out = new HashMap<>();
-    for (int i = 0; i < order.size(); i++) {
-      out.put(order.get(i).cell(), (long) i);
-    }
-    return out;
+    Map<String, Double> km = new HashMap<>();
+    grid.zones().values().forEach(z -> km.put(z.cell(), z.crossingKm()));
+    return org.borderwatch.common.forecast.StaticPrior.places(km);
   }
 
   /** Corridor ties: the corridor id's alphabetical place (a fixed rule, never random). */

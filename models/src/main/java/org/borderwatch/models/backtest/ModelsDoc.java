@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.borderwatch.common.metrics.Metrics;
+import org.borderwatch.common.metrics.Verdict;
 import org.borderwatch.core.config.BorderwatchConfig;
 import org.borderwatch.core.config.ConfigKeys;
 
@@ -29,8 +30,11 @@ public final class ModelsDoc {
       + "  traffic that patrols do not yet see.\n"
       + "";
 
-  public static double bestBaseline(Backtest.Report r, String model, String target, String metric) {
-    double best = Double.NaN;
+  /** The best baseline of a figure: its name and value (the first in method order on a tie; "none", NaN). */
+  public record Best(String name, double value) {}
+
+  public static Best best(Backtest.Report r, String model, String target, String metric) {
+    Best best = new Best("none", Double.NaN);
     List<String> methods = model.equals("zone") ? Backtest.ZONE_METHODS : Backtest.CORRIDOR_METHODS;
     boolean lowerIsBetter = metric.equals("mae");
     for (String m : methods) {
@@ -38,27 +42,15 @@ public final class ModelsDoc {
         continue;
       }
       double v = r.get(model, m, target, metric);
-      if (!Double.isNaN(v) && (Double.isNaN(best) || (lowerIsBetter ? v < best : v > best))) {
-        best = v;
+      if (!Double.isNaN(v) && (Double.isNaN(best.value()) || (lowerIsBetter ? v < best.value() : v > best.value()))) {
+        best = new Best(m, v);
       }
     }
     return best;
   }
 
-  /** The name of the best baseline (first in method order on a tie). */
-  public static String bestBaselineName(Backtest.Report r, String model, String target, String metric) {
-    double best = bestBaseline(r, model, target, metric);
-    List<String> methods = model.equals("zone") ? Backtest.ZONE_METHODS : Backtest.CORRIDOR_METHODS;
-    for (String m : methods) {
-      if (!m.startsWith("model") && r.get(model, m, target, metric) == best) {
-        return m;
-      }
-    }
-    return "none";
-  }
-
-  static String verdict(double model, double base, boolean lowerIsBetter) {
-    return org.borderwatch.common.metrics.Verdict.against(model, base, lowerIsBetter);
+  public static double bestBaseline(Backtest.Report r, String model, String target, String metric) {
+    return best(r, model, target, metric).value();
   }
 
   public static void write(Path file, Backtest.Report r, BorderwatchConfig cfg, boolean truth,
@@ -145,10 +137,10 @@ public final class ModelsDoc {
         b.append('\n');
       }
       double model = r.get("zone", Backtest.MODEL_STD, target, "pai@5%");
-      double base = bestBaseline(r, "zone", target, "pai@5%");
+      Best base = best(r, "zone", target, "pai@5%");
       b.append(String.format(Locale.ROOT, "%nPAI at 5%% of area: model (standard effort) %.2f, best baseline "
-          + "(%s) %.2f, ratio **%.2f**: %s.%n%n", model, bestBaselineName(r, "zone", target, "pai@5%"), base,
-          model / base, verdict(model, base, false)));
+          + "(%s) %.2f, ratio **%.2f**: %s.%n%n", model, base.name(), base.value(), model / base.value(),
+          Verdict.against(model, base.value(), false)));
     }
     b.append("## Calibration (zone model at planned effort, against detections)\n\n");
     b.append(String.format(Locale.ROOT, "Brier score %.5f; expected calibration error **%.4f**.%n%n",
@@ -178,16 +170,15 @@ public final class ModelsDoc {
         + "detected), the share the method put in its own top five. MAE: people detected per corridor-week.\n");
     for (String t : targets) {
       double m = r.get("corridor", Backtest.MODEL_STD, t, "top5_recall");
-      double base = bestBaseline(r, "corridor", t, "top5_recall");
+      Best base = best(r, "corridor", t, "top5_recall");
       b.append(String.format(Locale.ROOT, "%nTop-5 recall (%s): model (standard effort) %.3f, best baseline (%s) "
-          + "%.3f, ratio **%.2f**: %s.%n", t, m, bestBaselineName(r, "corridor", t, "top5_recall"), base, m / base,
-          verdict(m, base, false)));
+          + "%.3f, ratio **%.2f**: %s.%n", t, m, base.name(), base.value(), m / base.value(),
+          Verdict.against(m, base.value(), false)));
     }
     double mae = r.get("corridor", Backtest.MODEL_PLAN, "detected", "mae");
-    double maeBase = bestBaseline(r, "corridor", "detected", "mae");
+    Best maeBase = best(r, "corridor", "detected", "mae");
     b.append(String.format(Locale.ROOT, "Volume error (MAE, planned effort) %.3f against the best baseline's %.3f "
-        + "(%s): %s.%n", mae, maeBase, bestBaselineName(r, "corridor", "detected", "mae"),
-        verdict(mae, maeBase, true)));
+        + "(%s): %s.%n", mae, maeBase.value(), maeBase.name(), Verdict.against(mae, maeBase.value(), true)));
     b.append(CAVEATS);
     Files.createDirectories(file.toAbsolutePath().getParent());
     Files.writeString(file, b.toString(), StandardCharsets.UTF_8);

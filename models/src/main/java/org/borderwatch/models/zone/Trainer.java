@@ -10,6 +10,7 @@ import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.borderwatch.common.forecast.CountBlend;
+import org.borderwatch.common.forecast.StaticPrior;
 import org.borderwatch.common.metrics.Metrics;
 import org.borderwatch.models.zone.ZoneRiskModel.Kind;
 import org.borderwatch.models.zone.ZoneRiskModel.Settings;
@@ -74,13 +75,9 @@ public final class Trainer {
               col(ZoneRiskModel.BLEND_RATE), col("week_index"), col("crossing_km"), col("cell"))
               : m.score(test, false).select(col("score"), col(label))).collectAsList();
           if (zone) {
-            // ties by the static prior: nearer to a known crossing first, then the cell id
-            List<Row> order = new ArrayList<>(rows);
-            order.sort(java.util.Comparator.<Row>comparingDouble(r -> r.getDouble(5)).thenComparing(r -> r.getString(6)));
-            Map<String, Long> prior = new java.util.HashMap<>();
-            for (Row r : order) {
-              prior.putIfAbsent(r.getString(6), (long) prior.size());
-            }
+            Map<String, Double> km = new java.util.HashMap<>();
+            rows.forEach(r -> km.put(r.getString(6), r.getDouble(5)));
+            Map<String, Long> prior = StaticPrior.places(km);
             for (Row r : rows) {
               blendRows.get(candidate).add(new CountBlend.Row(r.getLong(4), r.getDouble(2), r.getDouble(3),
                   ((Number) r.get(1)).doubleValue(), prior.get(r.getString(6))));
