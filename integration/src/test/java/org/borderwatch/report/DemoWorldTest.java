@@ -174,9 +174,18 @@ class DemoWorldTest {
     assertTrue(ReportRenderTest.inked(javax.imageio.ImageIO.read(png.toFile())) > 0.02);
     try (PDDocument pdf = Loader.loadPDF(pdfFile.toFile())) {
       String text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
-      for (String heading : ReportHtml.SECTIONS.values()) {
+      for (String heading : ReportHtml.headings("en")) {
         assertTrue(text.contains(heading), heading);
       }
+      // the planners' part is two pages, the annex after them
+      ReportRenderTest.assertPlannerPartIsTwoPages(pdf, "en");
+    }
+    // the map is on the area's basemap: coast, national and province borders
+    String page = Files.readString(html);
+    for (String cls : List.of("coast", "border", "province")) {
+      assertTrue(page.contains("<path class=\"" + cls + "\""), cls);
+    }
+    try (PDDocument pdf = Loader.loadPDF(pdfFile.toFile())) {
       // table cells may break a key at its hyphen
       assertTrue(text.replace(" ", "").contains(d.keyPersons().get(0).personKey()), d.keyPersons().get(0).personKey());
     }

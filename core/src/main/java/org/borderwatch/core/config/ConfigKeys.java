@@ -124,6 +124,18 @@ public final class ConfigKeys {
       "Chance that one unit working a zone for a week interdicts a given crossing there (diminishing returns)",
       0.01, 0.99);
 
+  public static final ConfigKey<String> REPORT_LANG = ConfigKey.oneOf("report.lang",
+      "Language of the weekly report's edition (messages bundle); --lang overrides it", "en", "th");
+
+  public static final ConfigKey<String> REPORT_PAPER = ConfigKey.oneOf("report.paper",
+      "Paper size of the weekly report's PDF; --paper overrides it", "A4", "Letter");
+
+  public static final ConfigKey<String> REPORT_BASEMAP = ConfigKey.string("report.basemap",
+      "Geography under the report's map: a bundled area's name (conf/basemap/NAME.json), a path to a .json basemap "
+          + "made by reports/basemap/reduce.sh, or none",
+      Pattern.compile("^none$|^[a-z0-9][a-z0-9-]*$|^\\S.*\\.json$"),
+      "none, a bundled area's name (southeast-asia) or a path to a .json file");
+
   public static final ConfigKey<Integer> NETWORK_WINDOW_WEEKS = ConfigKey.integer("networks.window-weeks",
       "Weeks of links (ending at the week analysed) that make the network graph; older links age out", 1, 520);
 

@@ -141,8 +141,9 @@ class ReportJobTest {
     // the zone with a stored reason reads in plain language
     ReportData.Zone z0 = d.zones().get(0);
     assertEquals(1, z0.rank());
-    assertEquals(List.of("Detections in the zone in weeks W-12..W-1: 6 (typically 0), adds 9.38 points to the risk"),
-        z0.reasons());
+    assertEquals(List.of(new ReportData.Reason("det_l12", 6.0, 0.0, 0.0938)), z0.reasons());
+    assertEquals("Detections in the zone in weeks W-12..W-1: 6 (typically 0), adds 9.38 points to the risk",
+        ReportHtml.zoneReason(Messages.of("en"), z0.reasons().get(0)));
     assertEquals(ZONES, d.summary().zonesScored());
     // every zone with units is shown, and the units shown are the plan's
     int planned = (int) spark.sql("select sum(units) from gold.deployment_recommendations where week = '" + WEEK
@@ -151,13 +152,26 @@ class ReportJobTest {
     assertEquals(planned, d.summary().unitsDeployed());
     // networks never ran: empty section and a caveat saying what to run
     assertEquals(List.of(), d.networks());
-    assertTrue(d.caveats().stream().anyMatch(c -> c.startsWith("Networks were not analysed")), d.caveats().toString());
+    assertTrue(d.caveats().contains(ReportData.Note.of("caveat.no-networks", "2026-W09")), d.caveats().toString());
+    assertEquals("Networks were not analysed: run 'borderwatch networks --week 2026-W09'.",
+        ReportHtml.note(Messages.of("en"), ReportData.Note.of("caveat.no-networks", "2026-W09")));
+    // the week before has a stored plan: the changes are against it, base by base
+    assertEquals("2026-W09", d.previousPlanWeek());
+    assertEquals(PlanChanges.between(readPlan(spark, "2026-W09"), readPlan(spark, "2026-W10")), d.changes());
+    assertTrue(!d.changes().isEmpty());
 
     // files written; a re-run gives the same page
     assertTrue(Files.size(job.pdf()) > 1000);
     String first = Files.readString(job.html());
     new ReportJob(clock).run(ctx);
     assertEquals(first, Files.readString(job.html()));
+  }
+
+  private static List<ReportData.Deployment> readPlan(SparkSession spark, String week) {
+    return spark.sql("select base_id, cell, crossing_id, units, zone_rank from gold.deployment_recommendations where "
+        + "week = '" + week + "' order by zone_rank, base_id").collectAsList().stream()
+        .map(r -> new ReportData.Deployment(r.getString(0), 0, 0, r.getString(1), r.getString(2), 0, 0, r.getInt(3),
+            r.getInt(4), 0)).toList();
   }
 
   private static Row alert(String person, IsoWeek w, String status, List<Row> indicators, String place) {

@@ -13,7 +13,31 @@ import java.util.Map;
 public record ReportData(String week, String dataWeek, String generatedAt, Summary summary, List<Crossing> crossings,
     List<Zone> zones, List<Deployment> deployments, List<Route> routes, List<Network> networks,
     List<KeyPerson> keyPersons, List<MuleAccount> mules, List<Flow> flows, List<VictimPlace> victimPlaces,
-    List<ForecastCheck> forecastChecks, List<String> validation, List<Freshness> freshness, List<String> caveats) {
+    List<ForecastCheck> forecastChecks, List<Note> validation, List<Freshness> freshness, List<Note> caveats,
+    String previousPlanWeek, List<PlanChange> changes, List<MethodScore> backtest) {
+
+  /** A sentence of the report: a message key of {@link Messages} and its arguments, worded in the edition's language. */
+  public record Note(String key, List<Object> args) {
+    public static Note of(String key, Object... args) {
+      return new Note(key, List.of(args));
+    }
+  }
+
+  /**
+   * Why a forecast is what it is: a model feature's value, its typical value, and what it adds to the score (for
+   * zones, in probability; for corridors, in people).
+   */
+  public record Reason(String feature, double value, double typical, double effect) {}
+
+  /**
+   * How a base's plan differs from the plan of the week before ({@code kind}: same, moved, more, fewer, new,
+   * withdrawn); the zones are given by their nearest crossing and rank.
+   */
+  public record PlanChange(String baseId, String kind, int unitsBefore, int unitsNow, List<String> zonesBefore,
+      List<String> zonesNow) {}
+
+  /** A ranking's figure in the latest backtest on detections (share of detections in the top 5% of zones). */
+  public record MethodScore(String method, double value) {}
 
   /** Headline figures. */
   public record Summary(int zonesScored, int unitsDeployed, int unitsAvailable, double expectedInterdictions,
@@ -26,7 +50,7 @@ public record ReportData(String week, String dataWeek, String generatedAt, Summa
 
   /** A forecast zone, in rank order, with its reasons in plain language. */
   public record Zone(int rank, String cell, String crossingId, double lat, double lon, double probability,
-      double expected, String band, List<String> reasons, int units) {}
+      double expected, String band, List<Reason> reasons, int units) {}
 
   /** Units from one base to one zone. */
   public record Deployment(String baseId, double baseLat, double baseLon, String cell, String crossingId, double lat,
@@ -34,7 +58,7 @@ public record ReportData(String week, String dataWeek, String generatedAt, Summa
 
   /** A corridor's forecast and its recent weeks (people seen per week, oldest first). */
   public record Route(int rank, String corridorId, String crossingId, String origin, String destination,
-      double predicted, double recent, double change, List<Integer> history, List<String> reasons) {}
+      double predicted, double recent, double change, List<Integer> history, List<Reason> reasons) {}
 
   /** An offender network of the data week. */
   public record Network(String id, int size, Map<String, Integer> roles, List<String> corridors, double moneyUsd,

@@ -1,6 +1,9 @@
 package org.borderwatch.report.weekly;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -10,104 +13,179 @@ import org.borderwatch.report.weekly.ReportData.Flow;
 import org.borderwatch.report.weekly.ReportData.ForecastCheck;
 import org.borderwatch.report.weekly.ReportData.Freshness;
 import org.borderwatch.report.weekly.ReportData.KeyPerson;
+import org.borderwatch.report.weekly.ReportData.MethodScore;
 import org.borderwatch.report.weekly.ReportData.MuleAccount;
 import org.borderwatch.report.weekly.ReportData.Network;
+import org.borderwatch.report.weekly.ReportData.Note;
+import org.borderwatch.report.weekly.ReportData.PlanChange;
+import org.borderwatch.report.weekly.ReportData.Reason;
 import org.borderwatch.report.weekly.ReportData.Route;
 import org.borderwatch.report.weekly.ReportData.VictimPlace;
 import org.borderwatch.report.weekly.ReportData.Zone;
+import org.borderwatch.zones.ZoneFeatures;
 
 /**
  * The planners' weekly report as one self-contained page: well-formed XHTML (so the same page prints to PDF),
- * inline CSS and SVG, no script, no external resource.
+ * inline CSS and SVG, no script, no external resource. Printed, its first two pages are the planners' part
+ * (page 1: the map and the deployment; page 2: the top zones with one reason each, route changes, victims to
+ * protect by place, how recent forecasts fared); the annex after them holds every table in full. Every label
+ * and sentence comes from the edition's {@link Messages}.
  */
 public final class ReportHtml {
-  /** Section id → heading, in page order: the sections the report always has. */
+  /** Section id → message key of its heading, in page order: the planners' part, then the annex. */
   public static final Map<String, String> SECTIONS = new LinkedHashMap<>();
+  /** The planners' sections (pages 1 and 2). */
+  public static final List<String> PLANNER = List.of("summary", "map", "deployments", "zones", "routes", "victims",
+      "forecasts");
 
   static {
-    SECTIONS.put("summary", "This week at a glance");
-    SECTIONS.put("map", "Map of the region");
-    SECTIONS.put("zones", "Top zones and why");
-    SECTIONS.put("deployments", "Recommended deployments");
-    SECTIONS.put("routes", "Route changes");
-    SECTIONS.put("networks", "Networks and key individuals to prioritise");
-    SECTIONS.put("money", "Money hubs");
-    SECTIONS.put("victims", "Victim protection by place");
-    SECTIONS.put("forecasts", "How recent forecasts fared");
-    SECTIONS.put("caveats", "Caveats and data freshness");
+    for (String id : List.of("summary", "map", "deployments", "zones", "routes", "victims", "forecasts",
+        "annex-zones", "annex-deployments", "annex-routes", "networks", "money", "annex-victims", "annex-forecasts",
+        "caveats")) {
+      SECTIONS.put(id, "section." + id);
+    }
+  }
+
+  /** Rows the planners' pages show at most; the annex has them all. */
+  static final int PAGE_ZONES = 10;
+  static final int PAGE_ROUTES = 6;
+  static final int PAGE_VICTIM_PLACES = 6;
+  static final int PAGE_BASES = 16;
+
+  /** How the report is printed: edition language, paper (A4 or Letter) and the study area's basemap. */
+  public record Options(String lang, String paper, Basemap basemap) {
+    public static final List<String> PAPERS = List.of("A4", "Letter");
+
+    public Options {
+      if (!PAPERS.contains(paper)) {
+        throw new IllegalArgumentException("paper must be one of " + PAPERS + ", not " + paper);
+      }
+    }
+
+    public static Options defaults() {
+      return new Options("en", "A4", Basemap.none());
+    }
+
+    /** Printable width and height of the page's content, in CSS pixels (12 mm margins). */
+    double[] content() {
+      return paper.equals("Letter") ? new double[] {(215.9 - 24) / 25.4 * 96, (279.4 - 24) / 25.4 * 96}
+          : new double[] {(210 - 24) / 25.4 * 96, (297 - 24) / 25.4 * 96};
+    }
   }
 
   private static final String CSS = """
-      @page { size: A4; margin: 12mm; }
-      body { font-family: 'DejaVu Sans', Helvetica, Arial, sans-serif; font-size: 10pt; color: #222222;
-             margin: 0 auto; max-width: 190mm; }
-      h1 { font-size: 18pt; margin: 0 0 2pt 0; color: #1f4e79; }
-      h2 { font-size: 13pt; margin: 14pt 0 4pt 0; color: #1f4e79; border-bottom: 1px solid #1f4e79;
+      @page { size: %s; margin: 12mm; }
+      body { font-family: 'DejaVu Sans', 'Noto Sans Thai', Helvetica, Arial, sans-serif; font-size: 9pt;
+             color: #222222; margin: 0 auto; max-width: %.0fpx; }
+      h1 { font-size: 16pt; margin: 0 0 2pt 0; color: #1f4e79; }
+      h1.annex { page-break-before: always; }
+      h2 { font-size: 11.5pt; margin: 8pt 0 3pt 0; color: #1f4e79; border-bottom: 1px solid #1f4e79;
            page-break-after: avoid; }
-      p.meta { color: #666666; margin: 0 0 6pt 0; font-size: 9pt; }
-      table { border-collapse: collapse; width: 100%; margin: 4pt 0; font-size: 8.5pt; }
-      th { background: #e8eef5; text-align: left; padding: 2pt 4pt; }
-      td { border-top: 1px solid #dddddd; padding: 2pt 4pt; vertical-align: top; }
+      h2.page { page-break-before: always; margin-top: 0; }
+      p { margin: 2pt 0 3pt 0; }
+      p.meta { color: #666666; margin: 0 0 4pt 0; font-size: 8pt; }
+      table { border-collapse: collapse; width: 100%%; margin: 2pt 0; font-size: 8pt; }
+      th { background: #e8eef5; text-align: left; padding: 1.5pt 3pt; }
+      td { border-top: 1px solid #dddddd; padding: 1.5pt 3pt; vertical-align: top; }
       td.n, th.n { text-align: right; }
       tr { page-break-inside: avoid; }
-      ul.reasons { margin: 0; padding-left: 12pt; }
+      thead { display: table-header-group; }
+      ul { margin: 0; padding-left: 11pt; }
+      ul.reasons { margin: 0; padding-left: 11pt; }
       .band-very-high { color: #b2182b; font-weight: bold; }
       .band-high { color: #d6604d; font-weight: bold; }
       .note { color: #555555; font-style: italic; }
       .protect { border-left: 4px solid #1a9850; padding-left: 6pt; }
-      .figures td { border: none; padding: 1pt 8pt 1pt 0; }
-      .figures td.v { font-weight: bold; font-size: 11pt; }
-      svg.map { display: block; margin: 4pt 0; }
-      h2#map { page-break-before: always; }
+      table.figures td { border: none; padding: 0.5pt 6pt 0.5pt 0; }
+      table.figures td.v { font-weight: bold; font-size: 9.5pt; }
+      table.layout, table.layout td { border: none; padding: 0; }
+      table.layout td.side { padding-left: 8pt; }
+      td.n + td { padding-left: 5pt; }
+      .change-new, .change-moved { color: #1a9850; font-weight: bold; }
+      .change-withdrawn { color: #b2182b; font-weight: bold; }
+      svg.map { display: block; margin: 2pt 0; }
       """;
 
   private ReportHtml() {}
 
+  /** The English A4 edition with no basemap (the data on a graticule). */
   public static String render(ReportData d) {
-    StringBuilder s = new StringBuilder(64_000);
-    s.append("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\"><head>"
-        + "<meta charset=\"utf-8\"/><meta name=\"viewport\" content=\"width=device-width\"/>"
-        + "<title>borderwatch weekly report ").append(esc(d.week())).append("</title><style>").append(CSS)
-        .append("</style></head><body>\n");
-    s.append("<h1>borderwatch weekly report: ").append(esc(d.week())).append("</h1>");
-    s.append("<p class=\"meta\">Deployment plan for ISO week ").append(esc(d.week())).append(", from data to ")
-        .append(esc(d.dataWeek())).append(". Generated ").append(esc(d.generatedAt())).append("; zone model ")
-        .append(esc(d.summary().modelVersion())).append(". Persons and accounts pseudonymised.</p>\n");
-    summary(s, d);
-    section(s, "map");
-    s.append(RegionMap.svg(d, 640));
-    s.append("<p class=\"note\">Zones: the ").append(d.zones().size()).append(" shown are the top ")
-        .append(ReportQueries.TOP_ZONES).append(" and every zone with units; ").append(d.summary().zonesScored())
-        .append(" zones were scored.</p>\n");
-    zones(s, d);
-    deployments(s, d);
-    routes(s, d);
-    networks(s, d);
-    money(s, d);
-    victims(s, d);
-    forecasts(s, d);
-    caveats(s, d);
+    return render(d, Options.defaults());
+  }
+
+  public static String render(ReportData d, Options o) {
+    Messages m = Messages.of(o.lang());
+    double[] content = o.content();
+    StringBuilder s = new StringBuilder(256_000);
+    s.append("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"").append(m.lang())
+        .append("\"><head><meta charset=\"utf-8\"/><meta name=\"viewport\" content=\"width=device-width\"/><title>")
+        .append(esc(m.get("title", d.week()))).append("</title><style>")
+        .append(String.format(Locale.ROOT, CSS, o.paper(), content[0]));
+    if (!m.lang().equals("en")) {
+      s.append(fontFaces());
+    }
+    s.append("</style></head><body>\n");
+    s.append("<h1>").append(esc(m.get("title", d.week()))).append("</h1>");
+    s.append("<p class=\"meta\">").append(esc(m.get("meta", d.week(), d.dataWeek(), d.generatedAt(),
+        d.summary().modelVersion()))).append("</p>\n");
+    summary(s, d, m);
+    mapAndDeployments(s, d, m, o, content);
+    pageTwo(s, d, m);
+    s.append("<h1 class=\"annex\" id=\"annex\">").append(esc(m.get("annex"))).append("</h1>\n");
+    annexZones(s, d, m);
+    annexDeployments(s, d, m);
+    annexRoutes(s, d, m);
+    networks(s, d, m);
+    money(s, d, m);
+    annexVictims(s, d, m);
+    annexForecasts(s, d, m);
+    caveats(s, d, m);
     s.append("</body></html>\n");
     return s.toString();
   }
 
-  private static void section(StringBuilder s, String id) {
-    s.append("<h2 id=\"").append(id).append("\">").append(esc(SECTIONS.get(id))).append("</h2>\n");
+  /** Headings of every section in the edition's language, in page order. */
+  public static List<String> headings(String lang) {
+    Messages m = Messages.of(lang);
+    return SECTIONS.values().stream().map(m::get).toList();
   }
 
-  private static void summary(StringBuilder s, ReportData d) {
-    ReportData.Summary m = d.summary();
-    section(s, "summary");
+  /** The bundled Thai font as a data URI, so a browser without Thai fonts renders the page (the PDF embeds it). */
+  static String fontFaces() {
+    StringBuilder s = new StringBuilder();
+    for (String[] f : new String[][] {{ReportPdf.THAI_REGULAR, "400"}, {ReportPdf.THAI_BOLD, "700"}}) {
+      try (InputStream in = ReportHtml.class.getClassLoader().getResourceAsStream(f[0])) {
+        if (in == null) {
+          continue;
+        }
+        s.append("@font-face { font-family: 'Noto Sans Thai'; font-weight: ").append(f[1])
+            .append("; src: url(data:font/ttf;base64,").append(Base64.getEncoder().encodeToString(in.readAllBytes()))
+            .append(") format('truetype'); }\n");
+      } catch (IOException e) {
+        throw new IllegalStateException("cannot read the bundled font " + f[0], e);
+      }
+    }
+    return s.toString();
+  }
+
+  private static void section(StringBuilder s, Messages m, String id, String cls) {
+    s.append("<h2 id=\"").append(id).append('"').append(cls == null ? "" : " class=\"" + cls + "\"").append('>')
+        .append(esc(m.get(SECTIONS.get(id)))).append("</h2>\n");
+  }
+
+  private static void summary(StringBuilder s, ReportData d, Messages m) {
+    ReportData.Summary x = d.summary();
+    section(s, m, "summary", null);
     Zone top = d.zones().isEmpty() ? null : d.zones().get(0);
     s.append("<table class=\"figures\"><tbody>");
-    figure(s, "Riskiest zone", top == null ? "none" : top.cell() + " near " + top.crossingId() + " ("
-        + pct(top.probability()) + " chance of a detection)");
-    figure(s, "Units deployed", m.unitsDeployed() + " of " + m.unitsAvailable());
-    figure(s, "Expected interdictions", String.format(Locale.ROOT, "%.2f with this plan; %.2f with each unit on "
-        + "the riskiest zone in its reach", m.expectedInterdictions(), m.naiveInterdictions()));
-    figure(s, "Offender networks", m.networks() + " active in " + d.dataWeek() + ", " + m.newNetworks() + " new");
-    figure(s, "Possible victims to protect", m.victimAlertsIdentified() + " identified, "
-        + m.victimAlertsSuspected() + " suspected (for referral)");
+    figure(s, m.get("glance.top"), top == null ? m.get("glance.top.none")
+        : m.get("glance.top.value", top.cell(), top.crossingId(), pct(top.probability())));
+    figure(s, m.get("glance.units"), m.get("glance.units.value", x.unitsDeployed(), x.unitsAvailable()));
+    figure(s, m.get("glance.expected"), m.get("glance.expected.value", x.expectedInterdictions(),
+        x.naiveInterdictions()));
+    figure(s, m.get("glance.networks"), m.get("glance.networks.value", x.networks(), d.dataWeek(), x.newNetworks()));
+    figure(s, m.get("glance.victims"), m.get("glance.victims.value", x.victimAlertsIdentified(),
+        x.victimAlertsSuspected()));
     s.append("</tbody></table>\n");
   }
 
@@ -115,65 +193,153 @@ public final class ReportHtml {
     s.append("<tr><td>").append(esc(label)).append("</td><td class=\"v\">").append(esc(value)).append("</td></tr>");
   }
 
-  private static void zones(StringBuilder s, ReportData d) {
-    section(s, "zones");
-    if (d.zones().isEmpty()) {
-      s.append("<p class=\"note\">No zones scored.</p>");
-      return;
+  /**
+   * Page 1 below the summary: the map, and the deployment by base beside it (a tall area) or under it (a wide
+   * one), sized to fit the page.
+   */
+  private static void mapAndDeployments(StringBuilder s, ReportData d, Messages m, Options o, double[] content) {
+    section(s, m, "map", null);
+    // what page 1 keeps for the map: the page less the title, summary and headings (and the table under a wide map)
+    double tall = content[1] - 250;
+    RegionMap.Drawn tallMap = RegionMap.draw(d, o.basemap(), m, content[0] * 0.56, tall);
+    boolean side = tallMap.width() <= content[0] * 0.56 + 0.5 && tallMap.height() > tallMap.width() * 1.05;
+    if (side) {
+      s.append("<table class=\"layout\"><tbody><tr><td style=\"width: ").append(Math.round(tallMap.width() + 4))
+          .append("px\">").append(tallMap.svg()).append("</td><td class=\"side\">");
+      deploymentsByBase(s, d, m, true);
+      s.append("</td></tr></tbody></table>\n");
+    } else {
+      double rows = Math.min(PAGE_BASES, bases(d).size());
+      RegionMap.Drawn wide = RegionMap.draw(d, o.basemap(), m, content[0], content[1] - 290 - rows * 15);
+      s.append(wide.svg());
+      deploymentsByBase(s, d, m, false);
     }
-    s.append("<table><thead><tr><th class=\"n\">#</th><th>Zone (H3)</th><th>Near</th><th class=\"n\">Chance</th>"
-        + "<th class=\"n\">Expected</th><th>Band</th><th class=\"n\">Units</th><th>Why</th></tr></thead><tbody>");
-    for (Zone z : d.zones()) {
-      s.append("<tr><td class=\"n\">").append(z.rank()).append("</td><td>").append(esc(z.cell())).append("</td><td>")
-          .append(esc(z.crossingId())).append("</td><td class=\"n\">").append(pct(z.probability()))
-          .append("</td><td class=\"n\">").append(String.format(Locale.ROOT, "%.2f", z.expected()))
-          .append("</td><td class=\"band-").append(z.band().replace(' ', '-')).append("\">").append(esc(z.band()))
-          .append("</td><td class=\"n\">").append(z.units() == 0 ? "" : z.units()).append("</td><td>");
-      list(s, z.reasons(), "no single feature stands out");
-      s.append("</td></tr>\n");
-    }
-    s.append("</tbody></table>\n");
   }
 
-  private static void deployments(StringBuilder s, ReportData d) {
-    section(s, "deployments");
+  private static List<String> bases(ReportData d) {
+    List<String> out = new ArrayList<>();
+    d.deployments().forEach(x -> {
+      if (!out.contains(x.baseId())) {
+        out.add(x.baseId());
+      }
+    });
+    if (d.previousPlanWeek() != null) {
+      d.changes().stream().filter(c -> c.kind().equals("withdrawn")).forEach(c -> out.add(c.baseId()));
+    }
+    return out;
+  }
+
+  /** Which units go where, one row per base, with what changed since last week's plan. */
+  private static void deploymentsByBase(StringBuilder s, ReportData d, Messages m, boolean side) {
+    section(s, m, "deployments", null);
     if (d.deployments().isEmpty()) {
-      s.append("<p class=\"note\">No deployment recommendations for this week.</p>");
+      s.append("<p class=\"note\">").append(esc(m.get("deployments.none"))).append("</p>");
       return;
     }
-    s.append("<p>Units allocated to maximise expected interdictions with diminishing returns for stacking units on "
-        + "one zone, each within its base's reach (exact allocation, see docs).</p>");
-    s.append("<table><thead><tr><th>Base</th><th class=\"n\">Units</th><th>Zone</th><th>Near</th>"
-        + "<th class=\"n\">Zone rank</th><th class=\"n\">Expected interdictions</th></tr></thead><tbody>");
-    for (Deployment x : d.deployments()) {
-      s.append("<tr><td>").append(esc(x.baseId())).append("</td><td class=\"n\">").append(x.units())
-          .append("</td><td>").append(esc(x.cell())).append("</td><td>").append(esc(x.crossingId()))
-          .append("</td><td class=\"n\">").append(x.zoneRank()).append("</td><td class=\"n\">")
-          .append(String.format(Locale.ROOT, "%.3f", x.expectedInterdictions())).append("</td></tr>\n");
+    s.append("<p>").append(esc(m.get("deployments.intro", d.summary().expectedInterdictions()))).append(' ')
+        .append(esc(d.previousPlanWeek() == null ? m.get("deployments.first")
+            : m.get("deployments.since", d.previousPlanWeek()))).append("</p>");
+    Map<String, PlanChange> change = new LinkedHashMap<>();
+    d.changes().forEach(c -> change.put(c.baseId(), c));
+    s.append("<table><thead><tr><th>").append(esc(m.get("col.base"))).append("</th><th class=\"n\">")
+        .append(esc(m.get("col.units"))).append("</th><th>").append(esc(m.get("col.zones"))).append("</th><th>")
+        .append(esc(m.get("col.change"))).append("</th></tr></thead><tbody>");
+    List<String> bases = bases(d);
+    for (String b : bases.subList(0, Math.min(PAGE_BASES, bases.size()))) {
+      List<Deployment> rows = d.deployments().stream().filter(x -> x.baseId().equals(b)).toList();
+      int units = rows.stream().mapToInt(Deployment::units).sum();
+      List<String> zones = rows.stream().map(x -> m.get("deployments.zone", x.crossingId(), x.zoneRank(), x.units()))
+          .toList();
+      PlanChange c = change.get(b);
+      s.append("<tr><td>").append(esc(b)).append("</td><td class=\"n\">").append(units).append("</td><td>")
+          .append(esc(zones.isEmpty() ? "–" : String.join(", ", zones))).append("</td><td");
+      if (c == null) {
+        s.append(">").append(d.previousPlanWeek() == null ? "" : esc(m.get("change.new")));
+      } else {
+        s.append(" class=\"change-").append(c.kind()).append("\">").append(esc(changeText(m, c)));
+      }
+      s.append("</td></tr>\n");
     }
     s.append("</tbody></table>\n");
+    if (bases.size() > PAGE_BASES) {
+      s.append("<p class=\"note\">").append(esc(m.get("more.annex", bases.size() - PAGE_BASES))).append("</p>");
+    }
   }
 
-  private static void routes(StringBuilder s, ReportData d) {
-    section(s, "routes");
-    if (d.routes().isEmpty()) {
-      s.append("<p class=\"note\">No corridor forecast for this week.</p>");
-      return;
+  static String changeText(Messages m, PlanChange c) {
+    return switch (c.kind()) {
+      case "moved" -> m.get("change.moved", String.join(", ", c.zonesBefore()));
+      case "more", "fewer" -> m.get("change." + c.kind(), c.unitsBefore(), c.unitsNow());
+      case "withdrawn" -> m.get("change.withdrawn", c.unitsBefore());
+      default -> m.get("change." + c.kind());
+    };
+  }
+
+  /** Page 2: the top zones with one reason each, route changes, victims to protect, how forecasts fared. */
+  private static void pageTwo(StringBuilder s, ReportData d, Messages m) {
+    section(s, m, "zones", "page");
+    if (d.zones().isEmpty()) {
+      s.append("<p class=\"note\">").append(esc(m.get("zones.none"))).append("</p>");
+    } else {
+      s.append("<p>").append(esc(m.get("zones.intro", Math.min(PAGE_ZONES, d.zones().size()),
+          d.summary().zonesScored()))).append("</p>");
+      s.append("<table><thead><tr><th class=\"n\">#</th><th>").append(esc(m.get("col.near"))).append("</th><th>")
+          .append(esc(m.get("col.zone"))).append("</th><th class=\"n\">").append(esc(m.get("col.chance")))
+          .append("</th><th>").append(esc(m.get("col.band"))).append("</th><th class=\"n\">")
+          .append(esc(m.get("col.units"))).append("</th><th>").append(esc(m.get("col.why"))).append("</th></tr>"
+              + "</thead><tbody>");
+      for (Zone z : d.zones().subList(0, Math.min(PAGE_ZONES, d.zones().size()))) {
+        s.append("<tr><td class=\"n\">").append(z.rank()).append("</td><td>").append(esc(z.crossingId()))
+            .append("</td><td>").append(esc(z.cell())).append("</td><td class=\"n\">").append(pct(z.probability()))
+            .append("</td><td class=\"band-").append(z.band().replace(' ', '-')).append("\">")
+            .append(esc(band(m, z.band()))).append("</td><td class=\"n\">").append(z.units() == 0 ? "" : z.units())
+            .append("</td><td>").append(esc(z.reasons().isEmpty() ? m.get("reason.none")
+                : shortReason(m, z.reasons().get(0)))).append("</td></tr>\n");
+      }
+      s.append("</tbody></table>\n");
     }
-    s.append("<p>People seen per week at each corridor's crossing over the last ")
-        .append(ReportQueries.ROUTE_HISTORY).append(" weeks (grey) and next week's forecast (purple).</p>");
-    s.append("<table><thead><tr><th class=\"n\">#</th><th>Corridor</th><th>Recent weeks</th>"
-        + "<th class=\"n\">Forecast</th><th class=\"n\">4-week mean</th><th class=\"n\">Change</th><th>Why</th>"
-        + "</tr></thead><tbody>");
-    for (Route r : d.routes()) {
-      s.append("<tr><td class=\"n\">").append(r.rank()).append("</td><td>").append(esc(r.origin())).append(" to ")
-          .append(esc(r.destination())).append(" via ").append(esc(r.crossingId())).append("</td><td>")
-          .append(RegionMap.sparkline(r.history(), r.predicted())).append("</td><td class=\"n\">")
-          .append(String.format(Locale.ROOT, "%.1f", r.predicted())).append("</td><td class=\"n\">")
-          .append(String.format(Locale.ROOT, "%.1f", r.recent())).append("</td><td class=\"n\">")
-          .append(String.format(Locale.ROOT, "%+.1f", r.change())).append(" (").append(trend(r)).append(")</td><td>");
-      list(s, r.reasons(), "");
-      s.append("</td></tr>\n");
+    section(s, m, "routes", null);
+    if (d.routes().isEmpty()) {
+      s.append("<p class=\"note\">").append(esc(m.get("routes.none"))).append("</p>");
+    } else {
+      s.append("<p>").append(esc(m.get("routes.intro", ReportQueries.ROUTE_HISTORY))).append("</p>");
+      routeTable(s, d.routes().subList(0, Math.min(PAGE_ROUTES, d.routes().size())), m, false);
+    }
+    section(s, m, "victims", null);
+    s.append("<div class=\"protect\"><p>").append(esc(m.get("victims.intro", d.dataWeek()))).append("</p>");
+    if (d.victimPlaces().isEmpty()) {
+      s.append("<p class=\"note\">").append(esc(m.get("victims.none"))).append("</p></div>");
+    } else {
+      victimTable(s, d.victimPlaces().subList(0, Math.min(PAGE_VICTIM_PLACES, d.victimPlaces().size())), m);
+      s.append("</div>\n");
+    }
+    section(s, m, "forecasts", null);
+    forecastChart(s, d, m);
+  }
+
+  private static String band(Messages m, String band) {
+    return m.getOr("band." + band.replace(' ', '-'), band);
+  }
+
+  private static void routeTable(StringBuilder s, List<Route> routes, Messages m, boolean allReasons) {
+    s.append("<table><thead><tr><th class=\"n\">#</th><th>").append(esc(m.get("col.corridor"))).append("</th><th>")
+        .append(esc(m.get("col.recent"))).append("</th><th class=\"n\">").append(esc(m.get("col.forecast")))
+        .append("</th><th class=\"n\">").append(esc(m.get("col.mean4"))).append("</th><th class=\"n\">")
+        .append(esc(m.get("col.change"))).append("</th>").append(allReasons ? "<th>" + esc(m.get("col.why"))
+            + "</th>" : "").append("</tr></thead><tbody>");
+    for (Route r : routes) {
+      s.append("<tr><td class=\"n\">").append(r.rank()).append("</td><td>").append(esc(m.get("route.name", r.origin(),
+          r.destination(), r.crossingId()))).append("</td><td>").append(RegionMap.sparkline(r.history(),
+          r.predicted())).append("</td><td class=\"n\">").append(String.format(Locale.ROOT, "%.1f", r.predicted()))
+          .append("</td><td class=\"n\">").append(String.format(Locale.ROOT, "%.1f", r.recent()))
+          .append("</td><td class=\"n\">").append(String.format(Locale.ROOT, "%+.1f", r.change())).append(" (")
+          .append(esc(m.get("trend." + trend(r)))).append(")</td>");
+      if (allReasons) {
+        s.append("<td>");
+        list(s, r.reasons().stream().map(x -> corridorReason(m, x)).toList(), "");
+        s.append("</td>");
+      }
+      s.append("</tr>\n");
     }
     s.append("</tbody></table>\n");
   }
@@ -184,32 +350,167 @@ public final class ReportHtml {
     return rel >= 0.5 ? "rising" : rel <= -0.5 ? "falling" : "steady";
   }
 
-  private static void networks(StringBuilder s, ReportData d) {
-    section(s, "networks");
-    if (d.networks().isEmpty()) {
-      s.append("<p class=\"note\">No networks analysed for ").append(esc(d.dataWeek())).append(".</p>");
+  private static void victimTable(StringBuilder s, List<VictimPlace> places, Messages m) {
+    s.append("<table><thead><tr><th>").append(esc(m.get("col.place"))).append("</th><th class=\"n\">")
+        .append(esc(m.get("col.identified"))).append("</th><th class=\"n\">").append(esc(m.get("col.suspected")))
+        .append("</th><th class=\"n\">").append(esc(m.get("col.vulnerable"))).append("</th></tr></thead><tbody>");
+    for (VictimPlace v : places) {
+      s.append("<tr><td>").append(esc(v.place().equals("unknown") ? m.get("place.unknown") : v.place()))
+          .append("</td><td class=\"n\">").append(v.identified()).append("</td><td class=\"n\">").append(v.suspected())
+          .append("</td><td class=\"n\">").append(v.vulnerable()).append("</td></tr>\n");
+    }
+    s.append("</tbody></table>\n");
+  }
+
+  /**
+   * A small bar chart: stored forecasts of the last weeks against the last-12-weeks ranking, or, before any
+   * stored forecast has its outcome, the latest backtest's rankings on detections.
+   */
+  private static void forecastChart(StringBuilder s, ReportData d, Messages m) {
+    List<String> labels = new ArrayList<>();
+    List<double[]> values = new ArrayList<>(); // one or two bars per row
+    String intro;
+    List<String> series;
+    List<ForecastCheck> checks = d.forecastChecks().stream().filter(c -> !Double.isNaN(c.hitRate())).toList();
+    if (!checks.isEmpty()) {
+      intro = m.get("forecasts.checks", pct(ReportQueries.TOP_SHARE));
+      series = List.of(m.get("forecasts.series.forecast"), m.get("forecasts.series.naive"));
+      for (ForecastCheck c : checks) {
+        labels.add(c.week());
+        values.add(new double[] {c.hitRate(), c.naiveHitRate()});
+      }
+    } else if (!d.backtest().isEmpty()) {
+      intro = m.get("forecasts.backtest", pct(ReportQueries.TOP_SHARE));
+      series = List.of(m.get("forecasts.series.backtest"));
+      for (MethodScore b : d.backtest().subList(0, Math.min(7, d.backtest().size()))) {
+        labels.add(m.getOr("method." + slug(b.method()), b.method()));
+        values.add(new double[] {b.value()});
+      }
     } else {
-      s.append("<table><thead><tr><th>Network</th><th class=\"n\">Members</th><th>Roles</th><th>Corridors</th>"
-          + "<th class=\"n\">Cases</th><th class=\"n\">Money (USD)</th><th>Change</th></tr></thead><tbody>");
+      s.append("<p class=\"note\">").append(esc(m.get("forecasts.none", ReportQueries.WEEKS_CHECKED))).append("</p>");
+      return;
+    }
+    s.append("<p>").append(esc(intro)).append("</p>");
+    double w = 560, rowH = series.size() == 2 ? 20 : 13, left = 190, h = labels.size() * rowH + 26;
+    double max = Math.max(0.05, values.stream().mapToDouble(v -> Math.max(v[0], v.length > 1 ? v[1] : 0)).max()
+        .orElse(0));
+    String[] colours = {"#1f4e79", "#bbbbbb"};
+    StringBuilder c = new StringBuilder();
+    c.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" width=\"%.0f\" "
+        + "height=\"%.0f\" viewBox=\"0 0 %.0f %.0f\" font-size=\"8\" fill=\"#333333\" font-family=\"%s\">", w, h, w, h,
+        RegionMap.FONTS));
+    for (int i = 0; i < labels.size(); i++) {
+      double y = 4 + i * rowH;
+      c.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\">%s</text>", left - 6,
+          y + rowH / 2 + 2, esc(labels.get(i))));
+      double[] v = values.get(i);
+      double bh = (rowH - 4) / v.length;
+      for (int k = 0; k < v.length; k++) {
+        double bw = Double.isNaN(v[k]) ? 0 : (w - left - 50) * v[k] / max;
+        c.append(String.format(Locale.ROOT, "<rect class=\"bar\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" "
+            + "fill=\"%s\"/><text x=\"%.1f\" y=\"%.1f\" font-size=\"7\">%s</text>", left, y + 1 + k * bh, bw, bh - 1,
+            colours[k], left + bw + 3, y + k * bh + bh - 0.5, pct(v[k])));
+      }
+    }
+    double ly = h - 8;
+    for (int k = 0; k < series.size(); k++) {
+      c.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"8\" height=\"6\" fill=\"%s\"/>"
+          + "<text x=\"%.1f\" y=\"%.1f\">%s</text>", left + k * 170, ly - 5, colours[k], left + k * 170 + 11, ly + 1,
+          esc(series.get(k))));
+    }
+    c.append("</svg>");
+    s.append(c);
+  }
+
+  // ---- annex
+
+  private static void annexZones(StringBuilder s, ReportData d, Messages m) {
+    section(s, m, "annex-zones", null);
+    if (d.zones().isEmpty()) {
+      s.append("<p class=\"note\">").append(esc(m.get("zones.none"))).append("</p>");
+      return;
+    }
+    s.append("<p class=\"note\">").append(esc(m.get("zones.annex", d.zones().size(), ReportQueries.TOP_ZONES,
+        d.summary().zonesScored()))).append("</p>");
+    s.append("<table><thead><tr><th class=\"n\">#</th><th>").append(esc(m.get("col.zone"))).append("</th><th>")
+        .append(esc(m.get("col.near"))).append("</th><th class=\"n\">").append(esc(m.get("col.chance")))
+        .append("</th><th class=\"n\">").append(esc(m.get("col.expected"))).append("</th><th>")
+        .append(esc(m.get("col.band"))).append("</th><th class=\"n\">").append(esc(m.get("col.units")))
+        .append("</th><th>").append(esc(m.get("col.why"))).append("</th></tr></thead><tbody>");
+    for (Zone z : d.zones()) {
+      s.append("<tr><td class=\"n\">").append(z.rank()).append("</td><td>").append(esc(z.cell())).append("</td><td>")
+          .append(esc(z.crossingId())).append("</td><td class=\"n\">").append(pct(z.probability()))
+          .append("</td><td class=\"n\">").append(String.format(Locale.ROOT, "%.2f", z.expected()))
+          .append("</td><td class=\"band-").append(z.band().replace(' ', '-')).append("\">").append(esc(band(m,
+              z.band()))).append("</td><td class=\"n\">").append(z.units() == 0 ? "" : z.units()).append("</td><td>");
+      list(s, z.reasons().stream().map(r -> zoneReason(m, r)).toList(), m.get("reason.none"));
+      s.append("</td></tr>\n");
+    }
+    s.append("</tbody></table>\n");
+  }
+
+  private static void annexDeployments(StringBuilder s, ReportData d, Messages m) {
+    section(s, m, "annex-deployments", null);
+    if (d.deployments().isEmpty()) {
+      s.append("<p class=\"note\">").append(esc(m.get("deployments.none"))).append("</p>");
+      return;
+    }
+    s.append("<p>").append(esc(m.get("deployments.method"))).append("</p>");
+    s.append("<table><thead><tr><th>").append(esc(m.get("col.base"))).append("</th><th class=\"n\">")
+        .append(esc(m.get("col.units"))).append("</th><th>").append(esc(m.get("col.zone"))).append("</th><th>")
+        .append(esc(m.get("col.near"))).append("</th><th class=\"n\">").append(esc(m.get("col.rank")))
+        .append("</th><th class=\"n\">").append(esc(m.get("col.interdictions"))).append("</th></tr></thead><tbody>");
+    for (Deployment x : d.deployments()) {
+      s.append("<tr><td>").append(esc(x.baseId())).append("</td><td class=\"n\">").append(x.units())
+          .append("</td><td>").append(esc(x.cell())).append("</td><td>").append(esc(x.crossingId()))
+          .append("</td><td class=\"n\">").append(x.zoneRank()).append("</td><td class=\"n\">")
+          .append(String.format(Locale.ROOT, "%.3f", x.expectedInterdictions())).append("</td></tr>\n");
+    }
+    s.append("</tbody></table>\n");
+  }
+
+  private static void annexRoutes(StringBuilder s, ReportData d, Messages m) {
+    section(s, m, "annex-routes", null);
+    if (d.routes().isEmpty()) {
+      s.append("<p class=\"note\">").append(esc(m.get("routes.none"))).append("</p>");
+      return;
+    }
+    routeTable(s, d.routes(), m, true);
+  }
+
+  private static void networks(StringBuilder s, ReportData d, Messages m) {
+    section(s, m, "networks", null);
+    if (d.networks().isEmpty()) {
+      s.append("<p class=\"note\">").append(esc(m.get("networks.none", d.dataWeek()))).append("</p>");
+    } else {
+      s.append("<table><thead><tr><th>").append(esc(m.get("col.network"))).append("</th><th class=\"n\">")
+          .append(esc(m.get("col.members"))).append("</th><th>").append(esc(m.get("col.roles"))).append("</th><th>")
+          .append(esc(m.get("col.corridors"))).append("</th><th class=\"n\">").append(esc(m.get("col.cases")))
+          .append("</th><th class=\"n\">").append(esc(m.get("col.money"))).append("</th><th>")
+          .append(esc(m.get("col.change"))).append("</th></tr></thead><tbody>");
       for (Network n : d.networks()) {
         List<String> roles = new ArrayList<>();
-        n.roles().forEach((k, v) -> roles.add(k + " " + v));
+        n.roles().forEach((k, v) -> roles.add(m.getOr("role." + k, k) + " " + v));
         s.append("<tr><td>").append(esc(n.id())).append("</td><td class=\"n\">").append(n.size()).append("</td><td>")
             .append(esc(String.join(", ", roles))).append("</td><td>").append(esc(String.join(", ", n.corridors())))
             .append("</td><td class=\"n\">").append(n.cases()).append("</td><td class=\"n\">")
-            .append(String.format(Locale.ROOT, "%,.0f", n.moneyUsd())).append("</td><td>").append(esc(n.change()))
+            .append(String.format(Locale.ROOT, "%,.0f", n.moneyUsd())).append("</td><td>")
+            .append(esc(m.getOr("network.change." + n.change(), n.change())))
             .append(n.sizeChange() == 0 ? "" : String.format(Locale.ROOT, " (%+d)", n.sizeChange()))
             .append("</td></tr>\n");
       }
       s.append("</tbody></table>\n");
     }
     if (!d.keyPersons().isEmpty()) {
-      s.append("<table><thead><tr><th class=\"n\">#</th><th>Person</th><th>Network</th><th>Role</th>"
-          + "<th class=\"n\">Score</th><th>Why (links and case files)</th></tr></thead><tbody>");
+      s.append("<table><thead><tr><th class=\"n\">#</th><th>").append(esc(m.get("col.person"))).append("</th><th>")
+          .append(esc(m.get("col.network"))).append("</th><th>").append(esc(m.get("col.role")))
+          .append("</th><th class=\"n\">").append(esc(m.get("col.score"))).append("</th><th>")
+          .append(esc(m.get("col.why.links"))).append("</th></tr></thead><tbody>");
       for (KeyPerson k : d.keyPersons()) {
         s.append("<tr><td class=\"n\">").append(k.rank()).append("</td><td>").append(esc(k.personKey()))
-            .append("</td><td>").append(esc(k.networkId())).append("</td><td>").append(esc(k.role()))
-            .append("</td><td class=\"n\">").append(String.format(Locale.ROOT, "%.2f", k.score())).append("</td><td>");
+            .append("</td><td>").append(esc(k.networkId())).append("</td><td>")
+            .append(esc(m.getOr("role." + k.role(), k.role()))).append("</td><td class=\"n\">")
+            .append(String.format(Locale.ROOT, "%.2f", k.score())).append("</td><td>");
         list(s, k.reasons(), "");
         s.append("</td></tr>\n");
       }
@@ -217,28 +518,31 @@ public final class ReportHtml {
     }
   }
 
-  private static void money(StringBuilder s, ReportData d) {
-    section(s, "money");
+  private static void money(StringBuilder s, ReportData d, Messages m) {
+    section(s, m, "money", null);
     if (d.mules().isEmpty() && d.flows().isEmpty()) {
-      s.append("<p class=\"note\">No money analysis for ").append(esc(d.dataWeek())).append(".</p>");
+      s.append("<p class=\"note\">").append(esc(m.get("money.none", d.dataWeek()))).append("</p>");
       return;
     }
     if (!d.mules().isEmpty()) {
-      s.append("<table><thead><tr><th>Account</th><th class=\"n\">Mule score</th><th>Network</th>"
-          + "<th class=\"n\">Received (USD)</th><th>Indicators</th></tr></thead><tbody>");
-      for (MuleAccount m : d.mules()) {
-        s.append("<tr><td>").append(esc(m.accountKey())).append("</td><td class=\"n\">")
-            .append(String.format(Locale.ROOT, "%.2f", m.score())).append("</td><td>")
-            .append(esc(m.networkId() == null ? "" : m.networkId())).append("</td><td class=\"n\">")
-            .append(String.format(Locale.ROOT, "%,.0f", m.inUsd())).append("</td><td>");
-        list(s, m.reasons(), "");
+      s.append("<table><thead><tr><th>").append(esc(m.get("col.account"))).append("</th><th class=\"n\">")
+          .append(esc(m.get("col.mule"))).append("</th><th>").append(esc(m.get("col.network")))
+          .append("</th><th class=\"n\">").append(esc(m.get("col.received"))).append("</th><th>")
+          .append(esc(m.get("col.indicators"))).append("</th></tr></thead><tbody>");
+      for (MuleAccount x : d.mules()) {
+        s.append("<tr><td>").append(esc(x.accountKey())).append("</td><td class=\"n\">")
+            .append(String.format(Locale.ROOT, "%.2f", x.score())).append("</td><td>")
+            .append(esc(x.networkId() == null ? "" : x.networkId())).append("</td><td class=\"n\">")
+            .append(String.format(Locale.ROOT, "%,.0f", x.inUsd())).append("</td><td>");
+        list(s, x.reasons(), "");
         s.append("</td></tr>\n");
       }
       s.append("</tbody></table>\n");
     }
     if (!d.flows().isEmpty()) {
-      s.append("<table><thead><tr><th>From</th><th>To</th><th class=\"n\">USD</th><th class=\"n\">Transfers</th>"
-          + "</tr></thead><tbody>");
+      s.append("<table><thead><tr><th>").append(esc(m.get("col.from"))).append("</th><th>")
+          .append(esc(m.get("col.to"))).append("</th><th class=\"n\">USD</th><th class=\"n\">")
+          .append(esc(m.get("col.transfers"))).append("</th></tr></thead><tbody>");
       for (Flow f : d.flows()) {
         s.append("<tr><td>").append(esc(f.from())).append("</td><td>").append(esc(f.to()))
             .append("</td><td class=\"n\">").append(String.format(Locale.ROOT, "%,.0f", f.amountUsd()))
@@ -248,38 +552,28 @@ public final class ReportHtml {
     }
   }
 
-  private static void victims(StringBuilder s, ReportData d) {
-    section(s, "victims");
-    s.append("<div class=\"protect\"><p>For protection and referral only, never for enforcement targeting. "
-        + "Counts of persons last seen at each place in ").append(esc(d.dataWeek()))
-        .append("; names and keys are in gold.victim_alerts for cleared staff.</p>");
+  private static void annexVictims(StringBuilder s, ReportData d, Messages m) {
+    section(s, m, "annex-victims", null);
+    s.append("<div class=\"protect\"><p>").append(esc(m.get("victims.intro", d.dataWeek()))).append("</p>");
     if (d.victimPlaces().isEmpty()) {
-      s.append("<p class=\"note\">No victim alerts.</p></div>");
+      s.append("<p class=\"note\">").append(esc(m.get("victims.none"))).append("</p></div>");
       return;
     }
-    s.append("<table><thead><tr><th>Place</th><th class=\"n\">Identified</th><th class=\"n\">Suspected</th>"
-        + "<th class=\"n\">Vulnerability exploited</th></tr></thead><tbody>");
-    for (VictimPlace v : d.victimPlaces()) {
-      s.append("<tr><td>").append(esc(v.place())).append("</td><td class=\"n\">").append(v.identified())
-          .append("</td><td class=\"n\">").append(v.suspected()).append("</td><td class=\"n\">").append(v.vulnerable())
-          .append("</td></tr>\n");
-    }
-    s.append("</tbody></table></div>\n");
+    victimTable(s, d.victimPlaces(), m);
+    s.append("</div>\n");
   }
 
-  private static void forecasts(StringBuilder s, ReportData d) {
-    section(s, "forecasts");
+  private static void annexForecasts(StringBuilder s, ReportData d, Messages m) {
+    section(s, m, "annex-forecasts", null);
     if (d.forecastChecks().isEmpty()) {
-      s.append("<p class=\"note\">No stored forecast for the last ").append(ReportQueries.WEEKS_CHECKED)
-          .append(" weeks has its outcome yet (forecasts are kept from each weekly run and checked here once the "
-              + "week's data arrive).</p>");
+      s.append("<p class=\"note\">").append(esc(m.get("forecasts.none", ReportQueries.WEEKS_CHECKED))).append("</p>");
     } else {
-      s.append("<p>Share of each week's detections that fell in the zones ranked in the top ")
-          .append(pct(ReportQueries.TOP_SHARE)).append(", against ranking zones by their last 12 weeks' detections; "
-              + "and interdictions in the zones that week's plan sent units to.</p>");
-      s.append("<table><thead><tr><th>Week</th><th class=\"n\">Zones</th><th class=\"n\">Detections</th>"
-          + "<th class=\"n\">Forecast top zones</th><th class=\"n\">Last-12-weeks top zones</th>"
-          + "<th class=\"n\">Expected interdictions</th><th class=\"n\">Interdictions there</th></tr></thead><tbody>");
+      s.append("<p>").append(esc(m.get("forecasts.table", pct(ReportQueries.TOP_SHARE)))).append("</p>");
+      s.append("<table><thead><tr><th>").append(esc(m.get("col.week"))).append("</th><th class=\"n\">")
+          .append(esc(m.get("col.zones"))).append("</th><th class=\"n\">").append(esc(m.get("col.detections")))
+          .append("</th><th class=\"n\">").append(esc(m.get("col.forecast.top"))).append("</th><th class=\"n\">")
+          .append(esc(m.get("col.naive.top"))).append("</th><th class=\"n\">").append(esc(m.get("col.expected.int")))
+          .append("</th><th class=\"n\">").append(esc(m.get("col.int.there"))).append("</th></tr></thead><tbody>");
       for (ForecastCheck c : d.forecastChecks()) {
         s.append("<tr><td>").append(esc(c.week())).append("</td><td class=\"n\">").append(c.zones())
             .append("</td><td class=\"n\">").append(c.detections()).append("</td><td class=\"n\">")
@@ -290,30 +584,60 @@ public final class ReportHtml {
       s.append("</tbody></table>\n");
     }
     if (!d.validation().isEmpty()) {
-      s.append("<ul>");
-      for (String v : d.validation()) {
-        s.append("<li>").append(esc(v)).append("</li>");
-      }
-      s.append("</ul>\n");
+      list(s, d.validation().stream().map(n -> note(m, n)).toList(), "");
     }
   }
 
-  private static void caveats(StringBuilder s, ReportData d) {
-    section(s, "caveats");
-    s.append("<ul>");
-    for (String c : d.caveats()) {
-      s.append("<li>").append(esc(c)).append("</li>");
-    }
-    s.append("</ul>\n");
+  private static void caveats(StringBuilder s, ReportData d, Messages m) {
+    section(s, m, "caveats", null);
+    list(s, d.caveats().stream().map(n -> note(m, n)).toList(), "");
     if (!d.freshness().isEmpty()) {
-      s.append("<table><thead><tr><th>Source or job</th><th>Latest</th><th class=\"n\">Rows or runs</th></tr>"
-          + "</thead><tbody>");
+      s.append("<table><thead><tr><th>").append(esc(m.get("col.source"))).append("</th><th>")
+          .append(esc(m.get("col.latest"))).append("</th><th class=\"n\">").append(esc(m.get("col.rows")))
+          .append("</th></tr></thead><tbody>");
       for (Freshness f : d.freshness()) {
         s.append("<tr><td>").append(esc(f.what())).append("</td><td>").append(esc(f.latest()))
             .append("</td><td class=\"n\">").append(String.format(Locale.ROOT, "%,d", f.rows())).append("</td></tr>\n");
       }
       s.append("</tbody></table>\n");
     }
+  }
+
+  // ---- words
+
+  /** A value as a message-key part: lower case, runs of other characters as one hyphen. */
+  static String slug(String v) {
+    return v.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+  }
+
+  static String note(Messages m, Note n) {
+    return m.get(n.key(), n.args().toArray());
+  }
+
+  static String feature(Messages m, String f) {
+    String english = ZoneFeatures.DEFINITIONS.getOrDefault(f, ZoneFeatures.CORRIDOR_DEFINITIONS.getOrDefault(f, f));
+    return m.getOr("feature." + f, english);
+  }
+
+  /** A zone's reason in full: the feature, its value and typical value, and what it adds to the risk. */
+  static String zoneReason(Messages m, Reason r) {
+    return m.get("reason.zone", feature(m, r.feature()), num(r.value()), num(r.typical()), num(r.effect() * 100));
+  }
+
+  static String corridorReason(Messages m, Reason r) {
+    return m.get("reason.corridor", feature(m, r.feature()), num(r.value()), num(r.typical()), num(r.effect()));
+  }
+
+  /** The one reason the planners' page gives: the feature and its value against the typical one. */
+  static String shortReason(Messages m, Reason r) {
+    return m.get("reason.short", feature(m, r.feature()), num(r.value()), num(r.typical()));
+  }
+
+  static String num(double v) {
+    if (Math.abs(v - Math.rint(v)) < 1e-9 && Math.abs(v) < 1e9) {
+      return String.format(Locale.ROOT, "%,d", (long) Math.rint(v));
+    }
+    return String.format(Locale.ROOT, Math.abs(v) >= 10 ? "%,.1f" : "%.2f", v);
   }
 
   private static void list(StringBuilder s, List<String> items, String empty) {

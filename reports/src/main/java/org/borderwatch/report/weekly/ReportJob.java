@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Locale;
+import org.borderwatch.core.config.ConfigKeys;
+import org.borderwatch.core.error.Errors;
 import org.borderwatch.core.job.Job;
 import org.borderwatch.core.job.JobContext;
 import org.borderwatch.core.job.JobOutcome;
@@ -12,11 +14,15 @@ import org.borderwatch.core.time.IsoWeek;
 
 /**
  * report: the planners' weekly report for a forecast week (default: the latest scored), written as
- * {@code <lakehouse>/reports/<week>/report.html} and {@code report.pdf}. Both files are replaced whole, so a
- * re-run gives the same report but for its generation time.
+ * {@code <lakehouse>/reports/<week>/report.html} and {@code report.pdf} (another edition than English:
+ * {@code report.LANG.html} and {@code .pdf}). Edition, paper and basemap come from {@code report.*} of the
+ * configuration unless given. Both files are replaced whole, so a re-run gives the same report but for its
+ * generation time.
  */
 public final class ReportJob implements Job {
   private final Clock clock;
+  private final String lang;
+  private final String paper;
   private Path html;
   private Path pdf;
   private ReportData data;
@@ -26,7 +32,14 @@ public final class ReportJob implements Job {
   }
 
   public ReportJob(Clock clock) {
+    this(clock, null, null);
+  }
+
+  /** A report in edition {@code lang} on {@code paper} (null: the configuration's). */
+  public ReportJob(Clock clock, String lang, String paper) {
     this.clock = clock;
+    this.lang = lang;
+    this.paper = paper;
   }
 
   @Override
@@ -73,14 +86,27 @@ public final class ReportJob implements Job {
     ReportQueries q = new ReportQueries(ctx.spark(), ctx.config());
     IsoWeek week = ctx.weekOpt().orElseGet(q::latestForecastWeek);
     data = q.read(week, clock.instant());
-    String page = ReportHtml.render(data);
+    ReportHtml.Options options = options(ctx);
+    String page = ReportHtml.render(data, options);
     Path dir = folder(ctx, week);
     Files.createDirectories(dir);
-    html = replace(dir.resolve("report.html"), tmp -> Files.writeString(tmp, page, StandardCharsets.UTF_8));
-    pdf = replace(dir.resolve("report.pdf"), tmp -> ReportPdf.write(page, tmp));
+    String name = options.lang().equals("en") ? "report" : "report." + options.lang();
+    html = replace(dir.resolve(name + ".html"), tmp -> Files.writeString(tmp, page, StandardCharsets.UTF_8));
+    pdf = replace(dir.resolve(name + ".pdf"), tmp -> ReportPdf.write(page, tmp));
     long rows = data.zones().size() + data.deployments().size() + data.routes().size() + data.networks().size()
         + data.keyPersons().size() + data.mules().size() + data.flows().size() + data.victimPlaces().size()
         + data.forecastChecks().size();
-    return new JobOutcome(rows, 0, String.format(Locale.ROOT, "%s: report at %s (and report.pdf)", week, html));
+    return new JobOutcome(rows, 0, String.format(Locale.ROOT, "%s: report at %s (and %s.pdf)", week, html, name));
+  }
+
+  private ReportHtml.Options options(JobContext ctx) {
+    String l = lang != null ? lang : ctx.config().get(ConfigKeys.REPORT_LANG);
+    Messages.of(l); // a clear error for an edition there is no bundle for
+    String p = paper != null ? paper : ctx.config().get(ConfigKeys.REPORT_PAPER);
+    if (!ReportHtml.Options.PAPERS.contains(p)) {
+      throw Errors.badArgument("--paper", p, "one of " + String.join(", ", ReportHtml.Options.PAPERS));
+    }
+    return new ReportHtml.Options(l.toLowerCase(Locale.ROOT), p, Basemap.load(ctx.config().get(
+        ConfigKeys.REPORT_BASEMAP)));
   }
 }

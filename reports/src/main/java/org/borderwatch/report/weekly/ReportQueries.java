@@ -29,13 +29,16 @@ import org.borderwatch.report.weekly.ReportData.Flow;
 import org.borderwatch.report.weekly.ReportData.ForecastCheck;
 import org.borderwatch.report.weekly.ReportData.Freshness;
 import org.borderwatch.report.weekly.ReportData.KeyPerson;
+import org.borderwatch.report.weekly.ReportData.MethodScore;
+import org.borderwatch.report.weekly.ReportData.Note;
+import org.borderwatch.report.weekly.ReportData.PlanChange;
+import org.borderwatch.report.weekly.ReportData.Reason;
 import org.borderwatch.report.weekly.ReportData.MuleAccount;
 import org.borderwatch.report.weekly.ReportData.Network;
 import org.borderwatch.report.weekly.ReportData.Route;
 import org.borderwatch.report.weekly.ReportData.Summary;
 import org.borderwatch.report.weekly.ReportData.VictimPlace;
 import org.borderwatch.report.weekly.ReportData.Zone;
-import org.borderwatch.zones.ZoneFeatures;
 
 /**
  * Reads one week's report from the lakehouse: gold tables of the forecast week (zones, routes,
@@ -80,7 +83,7 @@ public final class ReportQueries {
     requireScores();
     String w = week.toString();
     String dw = week.minus(1).toString();
-    List<String> caveats = new ArrayList<>();
+    List<Note> caveats = new ArrayList<>();
     List<Row> zoneRows = rows("select cell, crossing_id, cell_lat, cell_lon, probability, expected_count, rank, "
         + "risk_band, reasons, model_version from " + Tables.GOLD_ZONE_RISK.fullName() + " where week = '" + w
         + "' order by rank");
@@ -91,22 +94,15 @@ public final class ReportQueries {
     List<DeploymentOptimizer.Base> bases = DeploymentJob.units(config);
     Map<String, DeploymentOptimizer.Base> baseById = new HashMap<>();
     bases.forEach(b -> baseById.put(b.id(), b));
-    List<Deployment> deployments = new ArrayList<>();
+    List<Deployment> deployments = deployments(w, baseById);
     Map<String, Integer> unitsAt = new HashMap<>();
-    if (has(Tables.GOLD_DEPLOYMENT)) {
-      for (Row r : rows("select base_id, cell, crossing_id, cell_lat, cell_lon, units, zone_rank, "
-          + "expected_interdictions from " + Tables.GOLD_DEPLOYMENT.fullName() + " where week = '" + w
-          + "' order by zone_rank, base_id")) {
-        DeploymentOptimizer.Base b = baseById.get(r.getString(0));
-        deployments.add(new Deployment(r.getString(0), b == null ? Double.NaN : b.lat(), b == null ? Double.NaN
-            : b.lon(), r.getString(1), r.getString(2), r.getDouble(3), r.getDouble(4), r.getInt(5), r.getInt(6),
-            r.getDouble(7)));
-        unitsAt.merge(r.getString(1), r.getInt(5), Integer::sum);
-      }
-    }
+    deployments.forEach(d -> unitsAt.merge(d.cell(), d.units(), Integer::sum));
     if (deployments.isEmpty()) {
-      caveats.add("No deployment recommendations for " + w + ": run 'borderwatch deploy --week " + w + "'.");
+      caveats.add(Note.of("caveat.no-deployment", w));
     }
+    List<Deployment> before = deployments(dw, baseById);
+    String previousPlanWeek = before.isEmpty() ? null : dw;
+    List<PlanChange> changes = before.isEmpty() ? List.of() : PlanChanges.between(before, deployments);
     List<Zone> zones = new ArrayList<>();
     List<DeploymentOptimizer.Zone> all = new ArrayList<>();
     for (Row r : zoneRows) {
@@ -114,7 +110,7 @@ public final class ReportQueries {
       int rank = r.getInt(6);
       if (rank <= TOP_ZONES || unitsAt.containsKey(r.getString(0))) {
         zones.add(new Zone(rank, r.getString(0), r.getString(1), r.getDouble(2), r.getDouble(3), r.getDouble(4),
-            r.getDouble(5), r.getString(7), PlainReasons.zone(r.getList(8)), unitsAt.getOrDefault(r.getString(0), 0)));
+            r.getDouble(5), r.getString(7), reasons(r.getList(8)), unitsAt.getOrDefault(r.getString(0), 0)));
       }
     }
     double perUnit = config.get(ConfigKeys.DEPLOY_PER_UNIT);
@@ -127,11 +123,11 @@ public final class ReportQueries {
     int newNetworks = (int) networks.stream().filter(n -> n.change().equals("new")).count();
     int totalNetworks = networks.size();
     if (!has(Tables.GOLD_NETWORKS)) {
-      caveats.add("Networks were not analysed: run 'borderwatch networks --week " + dw + "'.");
+      caveats.add(Note.of("caveat.no-networks", dw));
     }
     List<VictimPlace> victims = victimPlaces(dw);
     if (!has(Tables.GOLD_VICTIM_ALERTS)) {
-      caveats.add("Victim identification did not run: run 'borderwatch victims --week " + dw + "'.");
+      caveats.add(Note.of("caveat.no-victims", dw));
     }
     int identified = victims.stream().mapToInt(VictimPlace::identified).sum();
     int suspected = victims.stream().mapToInt(VictimPlace::suspected).sum();
@@ -140,19 +136,44 @@ public final class ReportQueries {
         identified, suspected, zoneRows.get(0).getString(9));
 
     List<ForecastCheck> checks = forecastChecks(week);
-    List<String> validation = validation();
-    caveats.add("Forecasts are at standard patrol effort: a zone ranks high because smuggling is expected there, "
-        + "not because patrols were there before.");
-    caveats.add("Detections undercount crossings: the forecast learns from what was seen, and the simulator's "
-        + "backtests (docs/models.md) measure it against what truly happened.");
-    caveats.add("Persons and accounts are pseudonymised; the keys resolve to identities only for cleared analysts "
-        + "in gold.persons.");
-    caveats.add("Victim counts are for protection and referral only, never for enforcement targeting.");
-    caveats.add("The map is schematic: crossings, zones, bases and capitals on a latitude/longitude grid; borders "
-        + "and coasts are not drawn, and corridors to capitals beyond the frame are cut at its edge.");
+    List<Note> validation = validation();
+    for (String c : List.of("effort", "undercount", "pseudonyms", "victims", "map")) {
+      caveats.add(Note.of("caveat." + c));
+    }
     return new ReportData(w, dw, DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC)
         .format(now), summary, crossings(), zones, deployments, routes(week), limit(networks, 10),
-        keyPersons(dw), mules(dw), flows(dw), limit(victims, VICTIM_PLACES), checks, validation, freshness(), caveats);
+        keyPersons(dw), mules(dw), flows(dw), limit(victims, VICTIM_PLACES), checks, validation, freshness(), caveats,
+        previousPlanWeek, changes, backtest());
+  }
+
+  /** The stored deployment plan of {@code week}, by zone rank then base. */
+  private List<Deployment> deployments(String week, Map<String, DeploymentOptimizer.Base> baseById) {
+    List<Deployment> out = new ArrayList<>();
+    if (!has(Tables.GOLD_DEPLOYMENT)) {
+      return out;
+    }
+    for (Row r : rows("select base_id, cell, crossing_id, cell_lat, cell_lon, units, zone_rank, "
+        + "expected_interdictions from " + Tables.GOLD_DEPLOYMENT.fullName() + " where week = '" + week
+        + "' order by zone_rank, base_id")) {
+      DeploymentOptimizer.Base b = baseById.get(r.getString(0));
+      out.add(new Deployment(r.getString(0), b == null ? Double.NaN : b.lat(), b == null ? Double.NaN : b.lon(),
+          r.getString(1), r.getString(2), r.getDouble(3), r.getDouble(4), r.getInt(5), r.getInt(6), r.getDouble(7)));
+    }
+    return out;
+  }
+
+  /** The latest backtest's share of detections in the top 5% of zones, by ranking (best first, ties by name). */
+  private List<MethodScore> backtest() {
+    List<MethodScore> out = new ArrayList<>();
+    if (!has(Tables.BACKTEST_RESULTS)) {
+      return out;
+    }
+    for (Row x : rows("select method, value from " + Tables.BACKTEST_RESULTS.fullName() + " where run_id = "
+        + "(select max_by(run_id, run_at) from " + Tables.BACKTEST_RESULTS.fullName() + ") and model = 'zone' "
+        + "and target = 'detected' and metric = 'hit_rate@5%' and not isnan(value) order by value desc, method")) {
+      out.add(new MethodScore(x.getString(0), x.getDouble(1)));
+    }
+    return out;
   }
 
   private static <T> List<T> limit(List<T> list, int n) {
@@ -199,7 +220,7 @@ public final class ReportQueries {
         h.add(byWeek.getOrDefault(week.minus(k).toString(), 0));
       }
       out.add(new Route(r.getInt(7), r.getString(0), r.getString(1), r.getString(2), r.getString(3), r.getDouble(4),
-          r.getDouble(5), r.getDouble(6), h, PlainReasons.corridor(r.getList(8))));
+          r.getDouble(5), r.getDouble(6), h, reasons(r.getList(8))));
     }
     return out;
   }
@@ -315,8 +336,8 @@ public final class ReportQueries {
   }
 
   /** The latest models' rolling-validation scores and the latest backtest, as sentences. */
-  private List<String> validation() throws Exception {
-    List<String> out = new ArrayList<>();
+  private List<Note> validation() throws Exception {
+    List<Note> out = new ArrayList<>();
     if (has(Tables.MODEL_REGISTRY)) {
       ObjectMapper json = new ObjectMapper();
       for (Row r : rows("select model, version, train_from, train_to, metrics from (select *, row_number() over "
@@ -332,21 +353,26 @@ public final class ReportQueries {
             best = x;
           }
         }
-        out.add(String.format(Locale.ROOT, "Model %s version %s, trained on %s to %s: rolling validation %s %s.",
-            r.getString(0), r.getString(1), r.getString(2), r.getString(3), metric.replace('_', ' '),
-            Double.isNaN(best) ? "not recorded" : String.format(Locale.ROOT, "%.3f", best)));
+        out.add(Double.isNaN(best)
+            ? Note.of("validation.model.unrecorded", r.getString(0), r.getString(1), r.getString(2), r.getString(3),
+                metric.replace('_', ' '))
+            : Note.of("validation.model", r.getString(0), r.getString(1), r.getString(2), r.getString(3),
+                metric.replace('_', ' '), best));
       }
     }
     if (has(Tables.BACKTEST_RESULTS)) {
-      List<Row> r = rows("select method, value from " + Tables.BACKTEST_RESULTS.fullName() + " where run_id = "
-          + "(select max_by(run_id, run_at) from " + Tables.BACKTEST_RESULTS.fullName() + ") and model = 'zone' "
-          + "and target = 'true' and metric = 'hit_rate@5%' order by value desc, method");
-      if (!r.isEmpty()) {
-        StringBuilder s = new StringBuilder("Latest backtest (zones, true crossings, share in the top 5% of zones):");
-        for (Row x : r) {
-          s.append(String.format(Locale.ROOT, " %s %.3f;", x.getString(0), x.getDouble(1)));
+      for (String target : List.of("detected", "true")) {
+        List<Row> r = rows("select method, value from " + Tables.BACKTEST_RESULTS.fullName() + " where run_id = "
+            + "(select max_by(run_id, run_at) from " + Tables.BACKTEST_RESULTS.fullName() + ") and model = 'zone' "
+            + "and target = '" + target + "' and metric = 'hit_rate@5%' order by value desc, method");
+        if (!r.isEmpty()) {
+          StringBuilder s = new StringBuilder();
+          for (Row x : r) {
+            s.append(s.length() == 0 ? "" : "; ").append(String.format(Locale.ROOT, "%s %.3f", x.getString(0),
+                x.getDouble(1)));
+          }
+          out.add(Note.of("validation.backtest." + target, s.toString()));
         }
-        out.add(s.substring(0, s.length() - 1) + ".");
       }
     }
     return out;
@@ -381,34 +407,20 @@ public final class ReportQueries {
     return out;
   }
 
-  /** Plain-language reasons from the stored reason structs. */
+  /** The stored reason structs (feature, value, typical value, effect). */
+  static List<Reason> reasons(List<Row> reasons) {
+    List<Reason> out = new ArrayList<>();
+    if (reasons != null) {
+      for (Row r : reasons) {
+        out.add(new Reason(r.getString(0), r.getDouble(1), r.getDouble(2), r.getDouble(3)));
+      }
+    }
+    return out;
+  }
+
+  /** Network and money reasons, with up to three of their evidence records. */
   static final class PlainReasons {
     private PlainReasons() {}
-
-    static List<String> zone(List<Row> reasons) {
-      return features(reasons, ZoneFeatures.DEFINITIONS, "risk", 100, " points");
-    }
-
-    static List<String> corridor(List<Row> reasons) {
-      Map<String, String> defs = new HashMap<>(ZoneFeatures.DEFINITIONS);
-      defs.putAll(ZoneFeatures.CORRIDOR_DEFINITIONS);
-      return features(reasons, defs, "volume", 1, " people");
-    }
-
-    private static List<String> features(List<Row> reasons, Map<String, String> defs, String what, double scale,
-        String unit) {
-      List<String> out = new ArrayList<>();
-      if (reasons == null) {
-        return out;
-      }
-      for (Row r : reasons) {
-        String f = r.getString(0);
-        String def = defs.getOrDefault(f, f);
-        out.add(String.format(Locale.ROOT, "%s: %s (typically %s), adds %s%s to the %s", def, num(r.getDouble(1)),
-            num(r.getDouble(2)), num(r.getDouble(3) * scale), unit, what));
-      }
-      return out;
-    }
 
     static List<String> withEvidence(List<Row> reasons) {
       List<String> out = new ArrayList<>();
@@ -421,13 +433,6 @@ public final class ReportQueries {
             ev.size()))) + (ev.size() > 3 ? ", …" : "") + ")"));
       }
       return out;
-    }
-
-    static String num(double v) {
-      if (Math.abs(v - Math.rint(v)) < 1e-9 && Math.abs(v) < 1e9) {
-        return String.format(Locale.ROOT, "%,d", (long) Math.rint(v));
-      }
-      return String.format(Locale.ROOT, Math.abs(v) >= 10 ? "%,.1f" : "%.2f", v);
     }
   }
 }

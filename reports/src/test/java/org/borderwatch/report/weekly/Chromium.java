@@ -34,25 +34,34 @@ public final class Chromium {
   }
 
   public static Render screenshot(Path page, Path png, int width, int height) throws IOException, InterruptedException {
+    return run(page, png, "--window-size=" + width + "," + height, "--screenshot=" + png.toAbsolutePath());
+  }
+
+  /** The page printed by Chromium itself (its own fonts and layout), for checking what a browser prints. */
+  public static Render printToPdf(Path page, Path pdf) throws IOException, InterruptedException {
+    return run(page, pdf, "--no-pdf-header-footer", "--print-to-pdf=" + pdf.toAbsolutePath());
+  }
+
+  private static Render run(Path page, Path out, String... how) throws IOException, InterruptedException {
     Path profile = Files.createTempDirectory("bw-chromium");
     List<String> cmd = new ArrayList<>(List.of(executable(), "--headless", "--no-sandbox", "--disable-gpu",
         "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--hide-scrollbars", "--user-data-dir=" + profile, "--enable-logging=stderr", "--v=0",
-        "--window-size=" + width + "," + height, "--screenshot=" + png.toAbsolutePath(),
-        page.toAbsolutePath().toUri().toString()));
+        "--disable-sync", "--hide-scrollbars", "--user-data-dir=" + profile, "--enable-logging=stderr", "--v=0"));
+    cmd.addAll(List.of(how));
+    cmd.add(page.toAbsolutePath().toUri().toString());
     Path log = Files.createTempFile("bw-chromium", ".log");
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     if (!p.waitFor(120, TimeUnit.SECONDS)) {
       p.destroyForcibly();
       throw new IllegalStateException("Chromium did not finish in 120 s");
     }
-    String out = Files.readString(log, StandardCharsets.UTF_8);
+    String text = Files.readString(log, StandardCharsets.UTF_8);
     List<String> console = new ArrayList<>();
-    for (String line : out.split("\n")) {
+    for (String line : text.split("\n")) {
       if (line.contains(":CONSOLE")) {
         console.add(line);
       }
     }
-    return new Render(png, console, out);
+    return new Render(out, console, text);
   }
 }
