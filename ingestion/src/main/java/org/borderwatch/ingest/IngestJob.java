@@ -170,6 +170,7 @@ public final class IngestJob implements Job {
     CollectionAccumulator<Row> badLines = spark.sparkContext().collectionAccumulator("quarantined lines");
     CollectionAccumulator<Row> fileStats = spark.sparkContext().collectionAccumulator("file accounting");
     List<Runnable> writes = new ArrayList<>();
+    Progress.Counter feedsDone = bronze.counter(0, "feeds written");
     for (Feed feed : feeds) {
       FeedContract c = feed.contract();
       List<Found> files = todo.stream().filter(f -> f.feed() == feed)
@@ -183,8 +184,12 @@ public final class IngestJob implements Job {
           .flatMap(new BronzeParser(c, where, reader, batch, now, badLines, fileStats));
       Dataset<Row> df = spark.createDataFrame(rows, spec.schema());
       List<String> rel = files.stream().map(Found::relative).toList();
-      writes.add(() -> Lakehouse.replaceWhere(spark, spec, df, inFiles("_source_file", rel)));
+      writes.add(() -> {
+        Lakehouse.replaceWhere(spark, spec, df, inFiles("_source_file", rel));
+        feedsDone.step();
+      });
     }
+    feedsDone.addTotal(writes.size());
     Parallel.run(writes);
 
     // 3. accounting per file: lines read = landed + quarantined, exactly
@@ -302,6 +307,7 @@ public final class IngestJob implements Job {
     }
     Map<String, Long> merged = new java.util.concurrent.ConcurrentHashMap<>();
     List<Runnable> merges = new ArrayList<>();
+    Progress.Counter tablesDone = silver.counter(byTable.size(), "tables merged");
     for (Map.Entry<String, Dataset<Row>> e : byTable.entrySet()) {
       TableSpec spec = specs.get(e.getKey());
       merges.add(() -> {
@@ -310,6 +316,7 @@ public final class IngestJob implements Job {
         Lakehouse.upsert(spark, spec, latest, n);
         latest.unpersist();
         merged.put(e.getKey(), n);
+        tablesDone.step();
       });
     }
     Parallel.run(merges);

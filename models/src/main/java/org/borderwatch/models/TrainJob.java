@@ -117,6 +117,8 @@ public final class TrainJob implements Job {
     // the two models are independent: fit them from two driver threads, then record them in turn
     Map<Kind, Object[]> fitted = new java.util.concurrent.ConcurrentHashMap<>();
     Progress.Stage st = ctx.progress().stage("train zone_risk and corridor_volume on " + from + ".." + to);
+    // progress: every fold's fit of both selections, and the two final fits
+    Progress.Counter fitsDone = st.counter(Kind.values().length, "model fits");
     List<Runnable> fits = new ArrayList<>();
     for (Kind kind : Kind.values()) {
       fits.add(() -> {
@@ -124,9 +126,10 @@ public final class TrainJob implements Job {
         List<String> features = kind == Kind.ZONE ? ZoneFeatures.zoneFeatureNames()
             : ZoneFeatures.corridorFeatureNames();
         long t0 = System.nanoTime();
-        Trainer.Choice choice = Trainer.select(kind, data, features, ZoneFeatures.EFFORT_FEATURES, tc);
+        Trainer.Choice choice = Trainer.select(kind, data, features, ZoneFeatures.EFFORT_FEATURES, tc, fitsDone);
         ZoneRiskModel m = ZoneRiskModel.fit(kind, data, features, ZoneFeatures.EFFORT_FEATURES, choice.settings(),
             kind == Kind.ZONE ? tc.calibrationWeeks() : 0);
+        fitsDone.step();
         fitted.put(kind, new Object[] {choice, m, (System.nanoTime() - t0) / 1e9, features});
       });
     }

@@ -34,6 +34,12 @@ public final class Trainer {
   public record Choice(Settings settings, Map<String, Double> candidates, String metric, Map<Double, Double> blends) {}
 
   public static Choice select(Kind kind, Dataset<Row> data, List<String> features, List<String> effort, Config c) {
+    return select(kind, data, features, effort, c, null);
+  }
+
+  /** As above, counting each fold's fit on {@code counter} (its total grows by the fits this selection runs). */
+  public static Choice select(Kind kind, Dataset<Row> data, List<String> features, List<String> effort, Config c,
+      org.borderwatch.core.job.Progress.Counter counter) {
     String label = ZoneRiskModel.labelColumn(kind);
     Dataset<Row> labelled = data.where(col(label).isNotNull()).cache();
     long maxWeek = labelled.selectExpr("max(week_index)").first().getLong(0);
@@ -95,8 +101,14 @@ public final class Trainer {
           }
           double v = kind == Kind.ZONE ? Metrics.prAuc(p, pos, ties) : Metrics.mae(p, y);
           foldScore[candidate][fold] = v; // each task writes its own cell
+          if (counter != null) {
+            counter.step();
+          }
         });
       }
+    }
+    if (counter != null) {
+      counter.addTotal(tasks.size());
     }
     org.borderwatch.core.job.Parallel.run(tasks);
     Map<String, Double> scores = new LinkedHashMap<>();

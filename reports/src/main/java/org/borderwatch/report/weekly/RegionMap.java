@@ -34,13 +34,14 @@ final class RegionMap {
   /** Half the side of the inset's square, in degrees of latitude. */
   static final double INSET_HALF_DEG = 0.35;
   static final double INSET_TITLE = 24;
-  static final double INSET_PX = 170;
+  static final double INSET_PX = 150;
   /** Font families of the map's text: the page's own, Thai included (the PDF's SVG renderer needs them named). */
   static final String FONTS = "DejaVu Sans, Noto Sans Thai, sans-serif";
   private static final double KM_PER_DEG = 111.32;
 
   /** What was drawn: the SVG and the labels placed (for tests: none may overlap). */
-  record Drawn(String svg, double width, double height, List<Labels.Placed> labels, List<Box> blocks) {}
+  record Drawn(String svg, double width, double height, List<Labels.Placed> labels, List<Box> blocks,
+      String legendSvg, String insetSvg) {}
 
   /** A projection of a lat/lon box onto a pixel rectangle at (ox, oy). */
   record Frame(double ox, double oy, double minLat, double maxLat, double minLon, double maxLon, double kx,
@@ -90,9 +91,11 @@ final class RegionMap {
   private final Messages m;
   private final Frame f;
   private final Labels labels;
-  private final StringBuilder s = new StringBuilder(256_000);
+  private final boolean furnitureInside;
+  private StringBuilder s = new StringBuilder(256_000);
 
-  private RegionMap(ReportData data, Basemap base, Messages m, Frame f) {
+  private RegionMap(ReportData data, Basemap base, Messages m, Frame f, boolean furnitureInside) {
+    this.furnitureInside = furnitureInside;
     this.data = data;
     this.base = base;
     this.m = m;
@@ -100,8 +103,17 @@ final class RegionMap {
     this.labels = new Labels(f.width(), f.height());
   }
 
-  /** The map of {@code data}, at most {@code maxWidth} × {@code maxHeight} pixels. */
+  /** The map of {@code data}, at most {@code maxWidth} × {@code maxHeight} pixels, legend and inset inside it. */
   static Drawn draw(ReportData data, Basemap base, Messages m, double maxWidth, double maxHeight) {
+    return draw(data, base, m, maxWidth, maxHeight, true);
+  }
+
+  /**
+   * The map; with {@code furnitureInside} false, the legend and the inset are drawn as SVGs of their own (for
+   * the page beside the map), so that they hide nothing of it.
+   */
+  static Drawn draw(ReportData data, Basemap base, Messages m, double maxWidth, double maxHeight,
+      boolean furnitureInside) {
     List<double[]> points = new ArrayList<>();
     data.crossings().forEach(c -> points.add(new double[] {c.lat(), c.lon()}));
     data.zones().forEach(z -> points.add(new double[] {z.lat(), z.lon()}));
@@ -133,7 +145,7 @@ final class RegionMap {
     }
     Frame f = Frame.fit(Math.floor(minLat - 0.6), Math.ceil(maxLat + 0.6), Math.floor(minLon - 0.6),
         Math.ceil(maxLon + 0.6), maxWidth, maxHeight, 0, 0);
-    RegionMap map = new RegionMap(data, base, m, f);
+    RegionMap map = new RegionMap(data, base, m, f, furnitureInside);
     return map.render();
   }
 
@@ -166,14 +178,19 @@ final class RegionMap {
     // the furniture first, so that labels keep clear of it
     Zone top = data.zones().stream().min(Comparator.comparingInt(Zone::rank)).orElse(null);
     List<double[]> marks = markerPoints();
-    Box legend = corner(legendSize()[0], legendSize()[1], marks, List.of());
-    Box inset = top == null ? null : corner(INSET_PX, INSET_PX + INSET_TITLE, marks, List.of(legend));
+    double[] ls = legendSize();
+    Box legend = furnitureInside ? corner(ls[0], ls[1], marks, List.of()) : null;
+    Box inset = top == null || !furnitureInside ? null : corner(INSET_PX, INSET_PX + INSET_TITLE, marks,
+        List.of(legend));
     Box scale = scaleBarBox(legend, inset);
-    labels.block(legend);
-    if (inset != null) {
-      labels.block(inset);
+    List<Box> blocks = new ArrayList<>(List.of(scale));
+    if (legend != null) {
+      blocks.add(legend);
     }
-    labels.block(scale);
+    if (inset != null) {
+      blocks.add(inset);
+    }
+    blocks.forEach(labels::block);
     s.append("<g clip-path=\"url(#frame)\">");
     corridors(f);
     crossings(f, true);
@@ -181,15 +198,40 @@ final class RegionMap {
     deployments(f);
     s.append("</g>");
     placeLabels();
-    if (inset != null) {
-      inset(top, inset);
+    String insetSvg = null, legendSvg = null;
+    if (top != null) {
+      Box at = inset != null ? inset : new Box(0, 0, INSET_PX, INSET_PX + INSET_TITLE);
+      insetArea(top);
+      if (inset != null) {
+        inset(top, at);
+      } else {
+        insetSvg = standalone(at, () -> inset(top, at), "inset-map");
+      }
     }
     scaleBar(scale, f);
-    legend(legend);
+    if (legend != null) {
+      legend(legend);
+    } else {
+      Box at = new Box(0, 0, ls[0], ls[1]);
+      legendSvg = standalone(at, () -> legend(at), "map-legend");
+    }
     rect(0, 0, w, h, "none", "#999999");
     s.append("</svg>");
-    return new Drawn(s.toString(), w, h, labels.placed(), inset == null ? List.of(legend, scale)
-        : List.of(legend, scale, inset));
+    return new Drawn(s.toString(), w, h, labels.placed(), blocks, legendSvg, insetSvg);
+  }
+
+  /** What {@code draw} appends, as an SVG of its own the size of {@code box}. */
+  private String standalone(Box box, Runnable draw, String cls) {
+    StringBuilder main = s;
+    s = new StringBuilder();
+    s.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"%s\" width=\"%.0f\" "
+        + "height=\"%.0f\" viewBox=\"0 0 %.0f %.0f\" font-family=\"%s\">", cls, box.x1(), box.y1(), box.x1(),
+        box.y1(), FONTS));
+    draw.run();
+    s.append("</svg>");
+    String out = s.toString();
+    s = main;
+    return out;
   }
 
   private static String fmt(double v) {
@@ -462,16 +504,23 @@ final class RegionMap {
         ReportHtml.esc(p.text())));
   }
 
-  /** The riskiest zone's surroundings at a scale where zones show as hexagons. */
-  private void inset(Zone top, Box at) {
-    Frame in = Frame.fit(top.lat() - INSET_HALF_DEG, top.lat() + INSET_HALF_DEG,
+  private static Frame insetFrame(Zone top, double ox, double oy) {
+    return Frame.fit(top.lat() - INSET_HALF_DEG, top.lat() + INSET_HALF_DEG,
         top.lon() - INSET_HALF_DEG / Math.cos(Math.toRadians(top.lat())),
-        top.lon() + INSET_HALF_DEG / Math.cos(Math.toRadians(top.lat())), INSET_PX, INSET_PX, at.x0(),
-        at.y0() + INSET_TITLE);
-    // where the inset lies on the main map
+        top.lon() + INSET_HALF_DEG / Math.cos(Math.toRadians(top.lat())), INSET_PX, INSET_PX, ox, oy);
+  }
+
+  /** Where the inset lies on the main map. */
+  private void insetArea(Zone top) {
+    Frame in = insetFrame(top, 0, 0);
     s.append(String.format(Locale.ROOT, "<rect class=\"inset-area\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" "
         + "height=\"%.1f\" fill=\"none\" stroke=\"#333333\" stroke-width=\"0.8\"/>", f.x(in.minLon()),
         f.y(in.maxLat()), f.x(in.maxLon()) - f.x(in.minLon()), f.y(in.minLat()) - f.y(in.maxLat())));
+  }
+
+  /** The riskiest zone's surroundings at a scale where zones show as hexagons. */
+  private void inset(Zone top, Box at) {
+    Frame in = insetFrame(top, at.x0(), at.y0() + INSET_TITLE);
     rect(at.x0(), at.y0(), at.x1() - at.x0(), at.y1() - at.y0(), "#ffffff", "#777777");
     Crossing near = data.crossings().stream().filter(c -> c.id().equals(top.crossingId())).findFirst().orElse(null);
     s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"8\" font-weight=\"bold\" "
@@ -503,7 +552,7 @@ final class RegionMap {
     Box right = new Box(fw - 150, fh - 32, fw - 8, fh - 14);
     Box left = new Box(34, fh - 32, 176, fh - 14);
     for (Box b : List.of(right, left)) {
-      if (!b.overlaps(legend) && (inset == null || !b.overlaps(inset))) {
+      if ((legend == null || !b.overlaps(legend)) && (inset == null || !b.overlaps(inset))) {
         return b;
       }
     }
@@ -529,7 +578,7 @@ final class RegionMap {
   }
 
   private double[] legendSize() {
-    return new double[] {200, 14 * 10 + 2};
+    return new double[] {200, 12.5 * 10 + 3};
   }
 
   private void legend(Box b) {
@@ -537,36 +586,36 @@ final class RegionMap {
     s.append(String.format(Locale.ROOT, "<g class=\"legend\" font-size=\"8.5\" fill=\"#333333\"><rect x=\"%.1f\" "
         + "y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"#ffffff\" fill-opacity=\"0.92\" stroke=\"#bbbbbb\"/>", x0,
         y0, b.x1() - b.x0(), b.y1() - b.y0()));
-    double y = y0 + 13;
+    double y = y0 + 12;
     for (String band : List.of("very high", "high", "elevated")) {
       s.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" fill=\"%s\" stroke=\"#67001f\" "
           + "stroke-width=\"0.5\"/><text x=\"%.1f\" y=\"%.1f\">%s</text>", x0 + 10, y - 3, BAND_COLOURS.get(band),
           x0 + 20, y, ReportHtml.esc(m.get("map.legend.zone", m.get("band." + band.replace(' ', '-'))))));
-      y += 14;
+      y += 12.5;
     }
     s.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2.6\" fill=\"#1f4e79\"/><polygon "
         + "points=\"%.1f,%.1f %.1f,%.1f %.1f,%.1f\" fill=\"#ffffff\" stroke=\"#1f4e79\"/><text x=\"%.1f\" "
         + "y=\"%.1f\">%s</text>", x0 + 7, y - 3, x0 + 14, y - 6, x0 + 17, y - 0.5, x0 + 11, y - 0.5, x0 + 20, y,
         ReportHtml.esc(m.get("map.legend.crossings"))));
-    y += 14;
+    y += 12.5;
     s.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#6a3d9a\" "
         + "stroke-width=\"3\" stroke-opacity=\"0.45\"/><text x=\"%.1f\" y=\"%.1f\">%s</text>", x0 + 4, y - 3, x0 + 16,
         y - 3, x0 + 20, y, ReportHtml.esc(m.get("map.legend.corridor"))));
-    y += 14;
+    y += 12.5;
     s.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"7\" height=\"7\" fill=\"#1a9850\"/>"
         + "<text x=\"%.1f\" y=\"%.1f\">%s</text>", x0 + 6, y - 7, x0 + 20, y, ReportHtml.esc(m.get("map.legend.base"))));
-    y += 14;
+    y += 12.5;
     s.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"5\" height=\"5\" fill=\"#222222\"/>"
         + "<text x=\"%.1f\" y=\"%.1f\">%s</text>", x0 + 7, y - 6, x0 + 20, y, ReportHtml.esc(m.get("map.legend.capital"))));
-    y += 14;
+    y += 12.5;
     s.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#6e6552\" "
         + "stroke-width=\"1\"/><text x=\"%.1f\" y=\"%.1f\">%s</text>", x0 + 4, y - 3, x0 + 16, y - 3, x0 + 20, y,
         ReportHtml.esc(m.get("map.legend.border"))));
-    y += 14;
+    y += 12.5;
     s.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#b9b1a0\" "
         + "stroke-width=\"0.8\" stroke-dasharray=\"2,1.5\"/><text x=\"%.1f\" y=\"%.1f\">%s</text>", x0 + 4, y - 3,
         x0 + 16, y - 3, x0 + 20, y, ReportHtml.esc(m.get("map.legend.province"))));
-    y += 14;
+    y += 12.5;
     s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"7\" fill=\"#777777\">%s</text>",
         x0 + 6, y, ReportHtml.esc(m.get("map.legend.source"))));
     s.append("</g>");

@@ -99,7 +99,14 @@ public final class ReportHtml {
       table.figures td { border: none; padding: 0.5pt 6pt 0.5pt 0; }
       table.figures td.v { font-weight: bold; font-size: 9.5pt; }
       table.layout, table.layout td { border: none; padding: 0; }
-      table.layout td.side { padding-left: 8pt; }
+      table.layout td { vertical-align: top; }
+      table.layout td.side { padding-left: 10pt; }
+      div.fig-l { color: #444444; font-size: 7.5pt; margin-top: 3pt; line-height: 1.15; }
+      div.fig-v { font-weight: bold; font-size: 8.5pt; line-height: 1.2; }
+      div.furniture { margin-top: 6pt; }
+      td, th { line-height: 1.2; }
+      table.plan { font-size: 7.5pt; }
+      table.plan td, table.plan th { padding: 0.6pt 3pt; line-height: 1.15; }
       td.n + td { padding-left: 5pt; }
       .change-new, .change-moved { color: #1a9850; font-weight: bold; }
       .change-withdrawn { color: #b2182b; font-weight: bold; }
@@ -128,8 +135,7 @@ public final class ReportHtml {
     s.append("<h1>").append(esc(m.get("title", d.week()))).append("</h1>");
     s.append("<p class=\"meta\">").append(esc(m.get("meta", d.week(), d.dataWeek(), d.generatedAt(),
         d.summary().modelVersion()))).append("</p>\n");
-    summary(s, d, m);
-    mapAndDeployments(s, d, m, o, content);
+    pageOne(s, d, m, o, content);
     pageTwo(s, d, m);
     s.append("<h1 class=\"annex\" id=\"annex\">").append(esc(m.get("annex"))).append("</h1>\n");
     annexZones(s, d, m);
@@ -173,47 +179,63 @@ public final class ReportHtml {
         .append(esc(m.get(SECTIONS.get(id)))).append("</h2>\n");
   }
 
-  private static void summary(StringBuilder s, ReportData d, Messages m) {
+  /** The headline figures: a two-column table, or label over value in a narrow column beside the map. */
+  private static void summary(StringBuilder s, ReportData d, Messages m, boolean narrow) {
     ReportData.Summary x = d.summary();
     section(s, m, "summary", null);
     Zone top = d.zones().isEmpty() ? null : d.zones().get(0);
+    List<String[]> f = List.of(
+        new String[] {m.get("glance.top"), top == null ? m.get("glance.top.none")
+            : m.get("glance.top.value", top.cell(), top.crossingId(), pct(top.probability()))},
+        new String[] {m.get("glance.units"), m.get("glance.units.value", x.unitsDeployed(), x.unitsAvailable())},
+        new String[] {m.get("glance.expected"), m.get("glance.expected.value", x.expectedInterdictions(),
+            x.naiveInterdictions())},
+        new String[] {m.get("glance.networks"), m.get("glance.networks.value", x.networks(), d.dataWeek(),
+            x.newNetworks())},
+        new String[] {m.get("glance.victims"), m.get("glance.victims.value", x.victimAlertsIdentified(),
+            x.victimAlertsSuspected())});
+    if (narrow) {
+      for (String[] r : f) {
+        s.append("<div class=\"fig-l\">").append(esc(r[0])).append("</div><div class=\"fig-v\">").append(esc(r[1]))
+            .append("</div>");
+      }
+      s.append('\n');
+      return;
+    }
     s.append("<table class=\"figures\"><tbody>");
-    figure(s, m.get("glance.top"), top == null ? m.get("glance.top.none")
-        : m.get("glance.top.value", top.cell(), top.crossingId(), pct(top.probability())));
-    figure(s, m.get("glance.units"), m.get("glance.units.value", x.unitsDeployed(), x.unitsAvailable()));
-    figure(s, m.get("glance.expected"), m.get("glance.expected.value", x.expectedInterdictions(),
-        x.naiveInterdictions()));
-    figure(s, m.get("glance.networks"), m.get("glance.networks.value", x.networks(), d.dataWeek(), x.newNetworks()));
-    figure(s, m.get("glance.victims"), m.get("glance.victims.value", x.victimAlertsIdentified(),
-        x.victimAlertsSuspected()));
+    for (String[] r : f) {
+      s.append("<tr><td>").append(esc(r[0])).append("</td><td class=\"v\">").append(esc(r[1])).append("</td></tr>");
+    }
     s.append("</tbody></table>\n");
   }
 
-  private static void figure(StringBuilder s, String label, String value) {
-    s.append("<tr><td>").append(esc(label)).append("</td><td class=\"v\">").append(esc(value)).append("</td></tr>");
-  }
-
   /**
-   * Page 1 below the summary: the map, and the deployment by base beside it (a tall area) or under it (a wide
-   * one), sized to fit the page.
+   * Page 1: the summary, the map and the deployment by base, sized to fit the page. A tall area's map stands
+   * beside the summary; a wide one under it; the deployment table takes the page's width below.
    */
-  private static void mapAndDeployments(StringBuilder s, ReportData d, Messages m, Options o, double[] content) {
-    section(s, m, "map", null);
-    // what page 1 keeps for the map: the page less the title, summary and headings (and the table under a wide map)
-    double tall = content[1] - 250;
-    RegionMap.Drawn tallMap = RegionMap.draw(d, o.basemap(), m, content[0] * 0.56, tall);
-    boolean side = tallMap.width() <= content[0] * 0.56 + 0.5 && tallMap.height() > tallMap.width() * 1.05;
-    if (side) {
-      s.append("<table class=\"layout\"><tbody><tr><td style=\"width: ").append(Math.round(tallMap.width() + 4))
-          .append("px\">").append(tallMap.svg()).append("</td><td class=\"side\">");
-      deploymentsByBase(s, d, m, true);
-      s.append("</td></tr></tbody></table>\n");
+  private static void pageOne(StringBuilder s, ReportData d, Messages m, Options o, double[] content) {
+    double rows = Math.min(PAGE_BASES, Math.max(1, bases(d).size()));
+    // the page less the title, the headings, the deployment's intro and table (rows of about 15 px)
+    double mapHeight = content[1] - 95 - 30 - 75 - rows * 15 - 40;
+    double sideWidth = content[0] * 0.64;
+    RegionMap.Drawn tall = RegionMap.draw(d, o.basemap(), m, sideWidth, mapHeight, false);
+    if (tall.width() < sideWidth - 0.5) {
+      // a tall area: the summary, the inset and the legend in a column beside the map
+      s.append("<table class=\"layout\"><tbody><tr><td class=\"glance\">");
+      summary(s, d, m, true);
+      if (tall.insetSvg() != null) {
+        s.append("<div class=\"furniture\">").append(tall.insetSvg()).append("</div>");
+      }
+      s.append("<div class=\"furniture\">").append(tall.legendSvg()).append("</div>");
+      s.append("</td><td class=\"side\" style=\"width: ").append(Math.round(tall.width() + 2)).append("px\">");
+      section(s, m, "map", null);
+      s.append(tall.svg()).append("</td></tr></tbody></table>\n");
     } else {
-      double rows = Math.min(PAGE_BASES, bases(d).size());
-      RegionMap.Drawn wide = RegionMap.draw(d, o.basemap(), m, content[0], content[1] - 290 - rows * 15);
-      s.append(wide.svg());
-      deploymentsByBase(s, d, m, false);
+      summary(s, d, m, false);
+      section(s, m, "map", null);
+      s.append(RegionMap.draw(d, o.basemap(), m, content[0], mapHeight - 120).svg());
     }
+    deploymentsByBase(s, d, m);
   }
 
   private static List<String> bases(ReportData d) {
@@ -230,7 +252,7 @@ public final class ReportHtml {
   }
 
   /** Which units go where, one row per base, with what changed since last week's plan. */
-  private static void deploymentsByBase(StringBuilder s, ReportData d, Messages m, boolean side) {
+  private static void deploymentsByBase(StringBuilder s, ReportData d, Messages m) {
     section(s, m, "deployments", null);
     if (d.deployments().isEmpty()) {
       s.append("<p class=\"note\">").append(esc(m.get("deployments.none"))).append("</p>");
@@ -241,7 +263,7 @@ public final class ReportHtml {
             : m.get("deployments.since", d.previousPlanWeek()))).append("</p>");
     Map<String, PlanChange> change = new LinkedHashMap<>();
     d.changes().forEach(c -> change.put(c.baseId(), c));
-    s.append("<table><thead><tr><th>").append(esc(m.get("col.base"))).append("</th><th class=\"n\">")
+    s.append("<table class=\"plan\"><thead><tr><th>").append(esc(m.get("col.base"))).append("</th><th class=\"n\">")
         .append(esc(m.get("col.units"))).append("</th><th>").append(esc(m.get("col.zones"))).append("</th><th>")
         .append(esc(m.get("col.change"))).append("</th></tr></thead><tbody>");
     List<String> bases = bases(d);
