@@ -30,7 +30,8 @@ public final class ServeCommand extends BaseCommand {
     // read by the Connect service from the SparkContext's conf, so set before the session starts
     System.setProperty("spark.connect.grpc.binding.address", host);
     System.setProperty("spark.connect.grpc.binding.port", Integer.toString(port));
-    SparkSession spark = SparkSessions.build(config(), "borderwatch serve", SparkSessions.Mode.SERVER);
+    SparkSession spark = SparkSessions.build(config(), "borderwatch serve", SparkSessions.Mode.SERVER,
+        OpsCatalog::ensure);
     SparkConnectService.start(spark.sparkContext());
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -46,7 +46,7 @@ public final class SparkSessions {
   /**
    * As {@link #build(BorderwatchConfig, String, Mode)}; {@code prepare} runs on the process's job session
    * before an analyst session is made from it (e.g. to create the catalog's ops tables on a new lakehouse).
-   * A SERVER session has no job session, so nothing is prepared there.
+   * A SERVER process prepares on a session of its own, before any client connects.
    */
   public static SparkSession build(BorderwatchConfig config, String appName, Mode mode,
       java.util.function.Consumer<SparkSession> prepare) {
@@ -99,6 +99,11 @@ public final class SparkSessions {
     Logging.apply(config.get(ConfigKeys.LOG_LEVEL));
     if (prepare != null && mode != Mode.SERVER) {
       prepare.accept(spark);
+    } else if (prepare != null) {
+      // a server's sessions are all analysts'; the preparation runs on one of the process's own, never a client's
+      SparkSession job = spark.newSession();
+      job.conf().set(ANALYST_CONF, "false");
+      prepare.accept(job);
     }
     if (mode == Mode.ANALYST) {
       SparkSession analyst = spark.newSession();

@@ -35,8 +35,14 @@ final class RegionMap {
   static final double INSET_HALF_DEG = 0.35;
   static final double INSET_TITLE = 24;
   static final double INSET_PX = 150;
-  /** Font families of the map's text: the page's own, Thai included (the PDF's SVG renderer needs them named). */
-  static final String FONTS = "DejaVu Sans, Noto Sans Thai, sans-serif";
+  /**
+   * Font families of an edition's text, Thai included (the PDF's SVG renderer needs them named): the bundled
+   * Noto Sans Thai first where the edition is Thai (it has Latin letters too; a browser given DejaVu Sans first
+   * draws some Thai runs in it, as empty boxes), DejaVu Sans first elsewhere.
+   */
+  static String fonts(String lang) {
+    return lang.equals("th") ? "Noto Sans Thai, DejaVu Sans, sans-serif" : "DejaVu Sans, Noto Sans Thai, sans-serif";
+  }
   private static final double KM_PER_DEG = 111.32;
 
   /** What was drawn: the SVG and the labels placed (for tests: none may overlap). */
@@ -166,7 +172,7 @@ final class RegionMap {
     double w = f.width(), h = f.height();
     s.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"map\" width=\"%.0f\" "
         + "height=\"%.0f\" viewBox=\"0 0 %.0f %.0f\" role=\"img\" aria-label=\"%s\" font-family=\"%s\">", w, h, w,
-        h, ReportHtml.esc(m.get("map.aria")), FONTS));
+        h, ReportHtml.esc(m.get("map.aria")), fonts(m.lang())));
     s.append("<defs><clipPath id=\"frame\"><rect x=\"0\" y=\"0\" width=\"").append(fmt(w)).append("\" height=\"")
         .append(fmt(h)).append("\"/></clipPath></defs>");
     boolean geo = !base.countries().isEmpty();
@@ -226,7 +232,7 @@ final class RegionMap {
     s = new StringBuilder();
     s.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"%s\" width=\"%.0f\" "
         + "height=\"%.0f\" viewBox=\"0 0 %.0f %.0f\" font-family=\"%s\">", cls, box.x1(), box.y1(), box.x1(),
-        box.y1(), FONTS));
+        box.y1(), fonts(m.lang())));
     draw.run();
     s.append("</svg>");
     String out = s.toString();

@@ -75,7 +75,7 @@ public final class ReportHtml {
 
   private static final String CSS = """
       @page { size: %s; margin: 12mm; }
-      body { font-family: 'DejaVu Sans', 'Noto Sans Thai', Helvetica, Arial, sans-serif; font-size: 9pt;
+      body { font-family: %s; font-size: 9pt;
              color: #222222; margin: 0 auto; max-width: %.0fpx; }
       h1 { font-size: 16pt; margin: 0 0 2pt 0; color: #1f4e79; }
       h1.annex { page-break-before: always; }
@@ -127,7 +127,7 @@ public final class ReportHtml {
     s.append("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"").append(m.lang())
         .append("\"><head><meta charset=\"utf-8\"/><meta name=\"viewport\" content=\"width=device-width\"/><title>")
         .append(esc(m.get("title", d.week()))).append("</title><style>")
-        .append(String.format(Locale.ROOT, CSS, o.paper(), content[0]));
+        .append(String.format(Locale.ROOT, CSS, o.paper(), cssFonts(m.lang()), content[0]));
     if (!m.lang().equals("en")) {
       s.append(fontFaces());
     }
@@ -148,6 +148,15 @@ public final class ReportHtml {
     caveats(s, d, m);
     s.append("</body></html>\n");
     return s.toString();
+  }
+
+  /** The edition's font families as CSS (see {@link RegionMap#fonts}). */
+  static String cssFonts(String lang) {
+    StringBuilder b = new StringBuilder();
+    for (String f : RegionMap.fonts(lang).split(", ")) {
+      b.append(b.length() == 0 ? "" : ", ").append(f.equals("sans-serif") ? f : "'" + f + "'");
+    }
+    return b.toString();
   }
 
   /** Headings of every section in the edition's language, in page order. */
@@ -420,7 +429,7 @@ public final class ReportHtml {
     StringBuilder c = new StringBuilder();
     c.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" width=\"%.0f\" "
         + "height=\"%.0f\" viewBox=\"0 0 %.0f %.0f\" font-size=\"8\" fill=\"#333333\" font-family=\"%s\">", w, h, w, h,
-        RegionMap.FONTS));
+        RegionMap.fonts(m.lang())));
     for (int i = 0; i < labels.size(); i++) {
       double y = 4 + i * rowH;
       c.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\">%s</text>", left - 6,

@@ -200,6 +200,30 @@ public class ReportRenderTest {
     assertEquals(List.of(), r.console(), r.log());
     try (PDDocument doc = Loader.loadPDF(r.screenshot().toFile())) {
       assertTrue(fonts(doc, 0).stream().anyMatch(f -> f.contains("NotoSansThai")), fonts(doc, 0).toString());
+      // a glyph a font lacks prints as its empty box, a text position with no character: none outside the Thai
+      // font (whose combining marks Chromium's text layer also leaves without one)
+      java.util.Map<String, Integer> missing = new java.util.TreeMap<>();
+      int[] thai = {0};
+      PDFTextStripper positions = new PDFTextStripper() {
+        @Override
+        protected void writeString(String text, List<org.apache.pdfbox.text.TextPosition> ps) {
+          for (org.apache.pdfbox.text.TextPosition p : ps) {
+            String u = p.getUnicode();
+            boolean none = u == null || u.isEmpty() || u.charAt(0) == 0;
+            if (none && !p.getFont().getName().contains("NotoSansThai")) {
+              missing.merge(p.getFont().getName(), 1, Integer::sum);
+            }
+            if (!none && u.charAt(0) >= 0x0E00 && u.charAt(0) <= 0x0E7F) {
+              thai[0]++;
+            }
+          }
+        }
+      };
+      positions.setStartPage(1);
+      positions.setEndPage(1);
+      positions.getText(doc);
+      assertEquals(java.util.Map.of(), missing, "glyphs printed as empty boxes, by font");
+      assertTrue(thai[0] > 300, thai[0] + " Thai characters on page 1");
       // (Chromium's text layer maps some marks to nothing, and its bold subset not at all: regular text is read)
       assertTrue(thaiKey(pageTexts(doc).get(0)).contains(thaiKey(Messages.of("th").get("glance.units"))),
           pageTexts(doc).get(0));
