@@ -165,6 +165,18 @@ public final class TrainJob implements Job {
         choice.blends().forEach((w, v) -> blends.put(String.valueOf(w), v));
         metrics.put("blend_candidates_pr_auc", blends);
       }
+      if (!choice.weeks().isEmpty()) {
+        List<Map<String, Object>> weeks = new ArrayList<>();
+        for (org.borderwatch.common.forecast.CountBlend.Week w : choice.weeks()) {
+          Map<String, Object> x = new LinkedHashMap<>();
+          x.put("week", IsoWeek.ofIndex(w.week()).toString());
+          x.put("detections", w.events());
+          x.put("hit_rate", w.ranking());
+          x.put("hit_rate_all_history", w.allHistory());
+          weeks.add(x);
+        }
+        metrics.put("validation_weeks", weeks);
+      }
       metrics.put("training_seconds", secs);
       ModelRegistry.record(spark, name, version, at, from, to, params, metrics, m.importances(), path);
       written++;

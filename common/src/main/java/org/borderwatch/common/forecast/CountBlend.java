@@ -1,8 +1,10 @@
 package org.borderwatch.common.forecast;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.borderwatch.common.metrics.Metrics;
 
 /**
@@ -63,5 +65,40 @@ public final class CountBlend {
       }
     }
     return new Choice(best, scores);
+  }
+
+  /** A validation week: its events, and the share of them in the top zones by the ranking and by all history. */
+  public record Week(long week, double events, double ranking, double allHistory) {}
+
+  /**
+   * For each validation week with an event, the share of its events in the top {@code share} of zones when
+   * ranked by the rank score at {@code weight}, and by the all-history rate alone (weight 0); ties by the
+   * static prior. Weeks in order.
+   */
+  public static List<Week> weekly(List<Row> rows, double weight, double share) {
+    Map<Long, List<Row>> byWeek = new TreeMap<>();
+    rows.forEach(r -> byWeek.computeIfAbsent(r.week(), k -> new ArrayList<>()).add(r));
+    List<Week> out = new ArrayList<>();
+    for (Map.Entry<Long, List<Row>> e : byWeek.entrySet()) {
+      List<Row> w = e.getValue();
+      double[] ranked = new double[w.size()];
+      double[] history = new double[w.size()];
+      double[] events = new double[w.size()];
+      long[] ties = new long[w.size()];
+      double total = 0;
+      for (int i = 0; i < ranked.length; i++) {
+        Row r = w.get(i);
+        ranked[i] = rankScore(r.probability(), r.rate(), weight);
+        history[i] = rankScore(r.probability(), r.rate(), 0.0);
+        events[i] = r.events();
+        ties[i] = r.tieKey();
+        total += r.events();
+      }
+      if (total > 0) {
+        out.add(new Week(e.getKey(), total, Metrics.hitRate(ranked, events, ties, share),
+            Metrics.hitRate(history, events, ties, share)));
+      }
+    }
+    return out;
   }
 }

@@ -62,4 +62,27 @@ class CountBlendTest {
     assertEquals(0.75, expected, 1e-12);
     CountBlend.choose(rows).scores().values().forEach(v -> assertEquals(0.75, v, 1e-12));
   }
+
+  @Test
+  void weeklySharesOfEventsInTheTopZonesByTheRankingAndByAllHistory() {
+    // 20 zones, top 5% = 1 zone. Week 1: the event in zone 3, first by the counts, fourth by the model.
+    double[] p = new double[20];
+    double[] rate = new double[20];
+    java.util.Arrays.fill(p, 0.05);
+    p[0] = 0.9;
+    p[1] = 0.8;
+    p[2] = 0.7;
+    p[3] = 0.6;
+    rate[3] = 3;
+    List<CountBlend.Row> rows = new ArrayList<>(week(1, 3, p, rate));
+    // week 2: no event (left out); week 3: the event in zone 0, first by the model, tied last by the counts
+    rows.addAll(week(2, -1, p, rate));
+    rows.addAll(week(3, 0, p, rate));
+    List<CountBlend.Week> model = CountBlend.weekly(rows, 1.0, 0.05);
+    assertEquals(List.of(new CountBlend.Week(1, 1, 0, 1), new CountBlend.Week(3, 1, 1, 0)), model);
+    // at weight 0 the ranking is the all-history one
+    for (CountBlend.Week w : CountBlend.weekly(rows, 0.0, 0.05)) {
+      assertEquals(w.allHistory(), w.ranking(), 0);
+    }
+  }
 }

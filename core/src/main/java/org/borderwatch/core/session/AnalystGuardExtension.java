@@ -37,6 +37,22 @@ public final class AnalystGuardExtension extends AbstractFunction1<SparkSessionE
   static final Set<String> APPENDS = Set.of("AppendData", "InsertIntoStatement", "InsertIntoHadoopFsRelationCommand",
       "WriteToDeltaCommand");
 
+  /** Set on the thread that runs the process's own preparation of a server's catalog. */
+  private static final ThreadLocal<Boolean> PREPARING = ThreadLocal.withInitial(() -> false);
+
+  /**
+   * Runs {@code work} on this thread with the process's rights, not an analyst's: a server creates its catalog's
+   * ops tables this way before it takes connections. Client statements run on other threads.
+   */
+  static void asProcess(Runnable work) {
+    PREPARING.set(true);
+    try {
+      work.run();
+    } finally {
+      PREPARING.set(false);
+    }
+  }
+
   @Override
   public BoxedUnit apply(SparkSessionExtensions extensions) {
     extensions.injectCheckRule(new AbstractFunction1<SparkSession, Function1<LogicalPlan, BoxedUnit>>() {
@@ -45,6 +61,9 @@ public final class AnalystGuardExtension extends AbstractFunction1<SparkSessionE
         return new AbstractFunction1<LogicalPlan, BoxedUnit>() {
           @Override
           public BoxedUnit apply(LogicalPlan plan) {
+            if (PREPARING.get()) {
+              return BoxedUnit.UNIT; // the process's own preparation (see asProcess), never a client's statement
+            }
             // a server's flag is in the SparkContext's conf, which a remote client cannot SET or RESET
             String server = session.sparkContext().getConf().get(SparkSessions.ANALYST_CONF, "false");
             if (Boolean.parseBoolean(server)) {

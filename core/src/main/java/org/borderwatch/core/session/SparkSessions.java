@@ -100,10 +100,9 @@ public final class SparkSessions {
     if (prepare != null && mode != Mode.SERVER) {
       prepare.accept(spark);
     } else if (prepare != null) {
-      // a server's sessions are all analysts'; the preparation runs on one of the process's own, never a client's
+      // a server's sessions are all analysts': the preparation runs with the process's rights, before any client
       SparkSession job = spark.newSession();
-      job.conf().set(ANALYST_CONF, "false");
-      prepare.accept(job);
+      AnalystGuardExtension.asProcess(() -> prepare.accept(job));
     }
     if (mode == Mode.ANALYST) {
       SparkSession analyst = spark.newSession();

@@ -31,7 +31,16 @@ public final class Trainer {
       int folds, int foldWeeks, long seed) {}
 
   /** The chosen settings and what each candidate scored. */
-  public record Choice(Settings settings, Map<String, Double> candidates, String metric, Map<Double, Double> blends) {}
+  /**
+   * The chosen settings, each candidate's score, the blends tried, and (zones) each validation week's share of
+   * detections in the top 5% of zones by the chosen ranking and by all history alone: how the model's forecasts
+   * fared on weeks it had not seen (each fold forecast by a model fitted on the weeks before it).
+   */
+  public record Choice(Settings settings, Map<String, Double> candidates, String metric, Map<Double, Double> blends,
+      List<CountBlend.Week> weeks) {}
+
+  /** Share of zones whose detections count in the validation weeks' figures (the top 5%). */
+  public static final double TOP_SHARE = 0.05;
 
   public static Choice select(Kind kind, Dataset<Row> data, List<String> features, List<String> effort, Config c) {
     return select(kind, data, features, effort, c, null);
@@ -135,11 +144,14 @@ public final class Trainer {
     }
     labelled.unpersist();
     Map<Double, Double> blends = Map.of();
+    List<CountBlend.Week> weeks = List.of();
     if (kind == Kind.ZONE && features.contains(ZoneRiskModel.BLEND_RATE)) {
-      CountBlend.Choice bc = CountBlend.choose(blendRows.get(candidates.indexOf(best)));
+      List<CountBlend.Row> rows = blendRows.get(candidates.indexOf(best));
+      CountBlend.Choice bc = CountBlend.choose(rows);
       best = best.withBlend(bc.weight());
       blends = bc.scores();
+      weeks = CountBlend.weekly(rows, bc.weight(), TOP_SHARE);
     }
-    return new Choice(best, scores, kind == Kind.ZONE ? "pr_auc_detected" : "mae_volume", blends);
+    return new Choice(best, scores, kind == Kind.ZONE ? "pr_auc_detected" : "mae_volume", blends, weeks);
   }
 }

@@ -14,7 +14,14 @@ public record ReportData(String week, String dataWeek, String generatedAt, Summa
     List<Zone> zones, List<Deployment> deployments, List<Route> routes, List<Network> networks,
     List<KeyPerson> keyPersons, List<MuleAccount> mules, List<Flow> flows, List<VictimPlace> victimPlaces,
     List<ForecastCheck> forecastChecks, List<Note> validation, List<Freshness> freshness, List<Note> caveats,
-    String previousPlanWeek, List<PlanChange> changes, List<MethodScore> backtest) {
+    String previousPlanWeek, List<PlanChange> changes, List<MethodScore> backtest,
+    List<ValidationWeek> validationWeeks) {
+
+  /**
+   * A week of the zone model's rolling validation: a forecast from a model fitted on the weeks before its fold,
+   * as the share of the week's detections in the top 5% of zones, beside ranking by all past detections.
+   */
+  public record ValidationWeek(String week, int detections, double hitRate, double allHistoryHitRate) {}
 
   /** A sentence of the report: a message key of {@link Messages} and its arguments, worded in the edition's language. */
   public record Note(String key, List<Object> args) {

@@ -394,8 +394,9 @@ public final class ReportHtml {
   }
 
   /**
-   * A small bar chart: stored forecasts of the last weeks against the last-12-weeks ranking, or, before any
-   * stored forecast has its outcome, the latest backtest's rankings on detections.
+   * A small bar chart: stored forecasts of the last weeks against the last-12-weeks ranking; before any stored
+   * forecast has its outcome, the zone model's last validation weeks against all history, else the latest
+   * backtest's rankings on detections.
    */
   private static void forecastChart(StringBuilder s, ReportData d, Messages m) {
     List<String> labels = new ArrayList<>();
@@ -409,6 +410,13 @@ public final class ReportHtml {
       for (ForecastCheck c : checks) {
         labels.add(c.week());
         values.add(new double[] {c.hitRate(), c.naiveHitRate()});
+      }
+    } else if (!d.validationWeeks().isEmpty()) {
+      intro = m.get("forecasts.validation", pct(ReportQueries.TOP_SHARE));
+      series = List.of(m.get("forecasts.series.model"), m.get("forecasts.series.all-history"));
+      for (ReportData.ValidationWeek v : d.validationWeeks()) {
+        labels.add(m.get("forecasts.week", v.week(), v.detections()));
+        values.add(new double[] {v.hitRate(), v.allHistoryHitRate()});
       }
     } else if (!d.backtest().isEmpty()) {
       intro = m.get("forecasts.backtest", pct(ReportQueries.TOP_SHARE));

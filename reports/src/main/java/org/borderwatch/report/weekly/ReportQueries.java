@@ -37,6 +37,7 @@ import org.borderwatch.report.weekly.ReportData.MuleAccount;
 import org.borderwatch.report.weekly.ReportData.Network;
 import org.borderwatch.report.weekly.ReportData.Route;
 import org.borderwatch.report.weekly.ReportData.Summary;
+import org.borderwatch.report.weekly.ReportData.ValidationWeek;
 import org.borderwatch.report.weekly.ReportData.VictimPlace;
 import org.borderwatch.report.weekly.ReportData.Zone;
 
@@ -51,6 +52,8 @@ public final class ReportQueries {
   public static final double TOP_SHARE = 0.05;
   static final int TOP_ZONES = 15;
   static final int WEEKS_CHECKED = 4;
+  /** Validation weeks the report's chart shows at most (the latest). */
+  static final int VALIDATION_WEEKS = 8;
   static final int ROUTE_HISTORY = 8;
   /** Places listed in the victim-protection table (the summary counts every place). */
   static final int VICTIM_PLACES = 12;
@@ -137,13 +140,14 @@ public final class ReportQueries {
 
     List<ForecastCheck> checks = forecastChecks(week);
     List<Note> validation = validation();
+    List<ValidationWeek> validationWeeks = validationWeeks();
     for (String c : List.of("effort", "undercount", "pseudonyms", "victims", "map")) {
       caveats.add(Note.of("caveat." + c));
     }
     return new ReportData(w, dw, DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC)
         .format(now), summary, crossings(), zones, deployments, routes(week), limit(networks, 10),
         keyPersons(dw), mules(dw), flows(dw), limit(victims, VICTIM_PLACES), checks, validation, freshness(), caveats,
-        previousPlanWeek, changes, backtest());
+        previousPlanWeek, changes, backtest(), validationWeeks);
   }
 
   /** The stored deployment plan of {@code week}, by zone rank then base. */
@@ -333,6 +337,28 @@ public final class ReportQueries {
           (int) r.getLong(6)));
     }
     return out;
+  }
+
+  /** The latest zone model's validation weeks (the last {@link #VALIDATION_WEEKS} of them), oldest first. */
+  private List<ValidationWeek> validationWeeks() throws Exception {
+    List<ValidationWeek> out = new ArrayList<>();
+    if (!has(Tables.MODEL_REGISTRY)) {
+      return out;
+    }
+    List<Row> r = rows("select metrics from " + Tables.MODEL_REGISTRY.fullName() + " where model = 'zone_risk' "
+        + "order by version desc limit 1");
+    if (r.isEmpty() || r.get(0).isNullAt(0)) {
+      return out;
+    }
+    for (JsonNode w : new ObjectMapper().readTree(r.get(0).getString(0)).path("validation_weeks")) {
+      out.add(new ValidationWeek(w.path("week").asText(), w.path("detections").asInt(),
+          w.path("hit_rate").asDouble(Double.NaN), w.path("hit_rate_all_history").asDouble(Double.NaN)));
+    }
+    return limitLast(out, VALIDATION_WEEKS);
+  }
+
+  private static <T> List<T> limitLast(List<T> list, int n) {
+    return new ArrayList<>(list.subList(Math.max(0, list.size() - n), list.size()));
   }
 
   /** The latest models' rolling-validation scores and the latest backtest, as sentences. */

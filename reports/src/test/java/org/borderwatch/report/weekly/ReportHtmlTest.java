@@ -199,6 +199,39 @@ class ReportHtmlTest {
     return new ReportData.Deployment(base, 0, 0, cell, crossing, 0, 0, units, rank, 0.1);
   }
 
+  private static ReportData forecastsOnly(List<ReportData.ForecastCheck> checks, List<ReportData.MethodScore> backtest,
+      List<ReportData.ValidationWeek> weeks) {
+    ReportData d = SampleReport.data();
+    return new ReportData(d.week(), d.dataWeek(), d.generatedAt(), d.summary(), d.crossings(), d.zones(),
+        d.deployments(), d.routes(), d.networks(), d.keyPersons(), d.mules(), d.flows(), d.victimPlaces(), checks,
+        d.validation(), d.freshness(), d.caveats(), d.previousPlanWeek(), d.changes(), backtest, weeks);
+  }
+
+  private static List<String> chartLabels(ReportData d) throws Exception {
+    Document doc = parse(ReportHtml.render(d));
+    Element chart = byClass(doc, "svg", "chart").get(0);
+    List<String> out = new ArrayList<>();
+    NodeList t = chart.getElementsByTagNameNS("*", "text");
+    for (int i = 0; i < t.getLength(); i++) {
+      out.add(t.item(i).getTextContent());
+    }
+    return out;
+  }
+
+  @Test
+  void forecastChartShowsStoredChecksElseValidationWeeksElseTheBacktest() throws Exception {
+    ReportData d = SampleReport.data();
+    // stored checks with outcomes first (the week without detections has no bar)
+    assertEquals(List.of("2026-W08", "44%", "33%", "forecast", "last 12 weeks' detections"), chartLabels(d));
+    assertEquals(List.of("2026-W05 (12 detections)", "50%", "42%", "2026-W06 (9 detections)", "33%", "33%", "model",
+        "all past detections"), chartLabels(forecastsOnly(List.of(), d.backtest(), d.validationWeeks())));
+    assertEquals(List.of("model (standard effort)", "31%", "all history", "29%",
+        "share of detections in the top zones"), chartLabels(forecastsOnly(List.of(), d.backtest(), List.of())));
+    String none = ReportHtml.render(forecastsOnly(List.of(), List.of(), List.of()));
+    assertEquals(0, byClass(parse(none), "svg", "chart").size());
+    assertTrue(none.contains("No stored forecast for the last 4 weeks has its outcome yet"));
+  }
+
   @Test
   void reasonsReadInTheEditionsWords() {
     ReportData.Reason r = new ReportData.Reason("det_l12", 6, 0, 0.0938);

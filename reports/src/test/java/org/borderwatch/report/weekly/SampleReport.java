@@ -58,6 +58,8 @@ final class SampleReport {
         "2026-W09", List.of(new PlanChange("mae-sot", "moved", 3, 3, List.of("mae-sai #4"), List.of("mae-sot #1")),
             new PlanChange("sadao", "same", 2, 2, List.of("sadao #2"), List.of("sadao #2")),
             new PlanChange("ranong", "withdrawn", 2, 0, List.of("ranong #3"), List.of())),
-        List.of(new MethodScore("model (standard effort)", 0.31), new MethodScore("all history", 0.29)));
+        List.of(new MethodScore("model (standard effort)", 0.31), new MethodScore("all history", 0.29)),
+        List.of(new ReportData.ValidationWeek("2026-W05", 12, 0.5, 0.42), new ReportData.ValidationWeek("2026-W06", 9,
+            0.33, 0.33)));
   }
 }
