@@ -31,6 +31,7 @@ import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Column;
+import org.borderwatch.core.config.ConfigKeys;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -68,6 +69,9 @@ public final class IngestJob implements Job {
   private final String landing;
   private final String source;
   private boolean bronzeOnly;
+  private boolean followLinks;
+  /** Symbolic links the last scan found and did not follow. */
+  private final List<Found> links = new ArrayList<>();
 
   /**
    * @param landing landing-zone path or URI
@@ -122,6 +126,8 @@ public final class IngestJob implements Job {
 
     // 1. scan the landing zone and decide what is new
     Progress.Stage scan = progress.stage("scan " + landing);
+    followLinks = ctx.config().get(ConfigKeys.INGEST_FOLLOW_LINKS);
+    links.clear();
     List<Found> found = scan(spark, feeds);
     Map<String, Row> known = new HashMap<>();
     for (Row r : Lakehouse.read(spark, BronzeSpecs.INGESTED_FILES).collectAsList()) {
@@ -148,13 +154,24 @@ public final class IngestJob implements Job {
         }
       }
     }
-    scan.done(String.format(Locale.ROOT, "%d files: %d new, %d already ingested, %d changed", found.size(),
-        todo.size(), skipped, changedLog.size()));
+    for (Found l : links) {
+      changedLog.add(RowFactory.create(batch, l.feed().contract().name(), l.feed().contract().source(),
+          l.relative(), null, null, "SKIPPED_LINK", null, null, null, null, null, null, new String[0], now));
+    }
+    if (!links.isEmpty()) {
+      progress.info(String.format(Locale.ROOT, "! %d symbolic link%s in the landing zone not followed "
+          + "(ingest.follow-links is false), logged as SKIPPED_LINK: %s", links.size(), links.size() == 1 ? "" : "s",
+          links.stream().limit(3).map(Found::relative).collect(Collectors.joining(", "))
+              + (links.size() > 3 ? ", …" : "")));
+    }
+    scan.done(String.format(Locale.ROOT, "%d files: %d new, %d already ingested, %d changed%s", found.size(),
+        todo.size(), skipped, changedLog.size() - links.size(), links.isEmpty() ? ""
+            : ", " + links.size() + " links skipped"));
     if (!changedLog.isEmpty()) {
       Lakehouse.append(spark, BronzeSpecs.INGEST_LOG, spark.createDataFrame(changedLog, BronzeSpecs.INGEST_LOG.schema()));
     }
     if (todo.isEmpty()) {
-      last = new Result(0, skipped, changedLog.size(), 0, 0, 0, 0, Map.of());
+      last = new Result(0, skipped, changedLog.size() - links.size(), 0, 0, 0, 0, Map.of());
       return new JobOutcome(0, 0, "nothing new: " + skipped + " files already ingested");
     }
 
@@ -256,7 +273,7 @@ public final class IngestJob implements Job {
     Lakehouse.append(spark, BronzeSpecs.INGEST_LOG, spark.createDataFrame(log, BronzeSpecs.INGEST_LOG.schema()));
     Lakehouse.upsert(spark, BronzeSpecs.INGESTED_FILES, spark.createDataFrame(ingested,
         BronzeSpecs.INGESTED_FILES.schema()), ingested.size());
-    last = new Result(todo.size(), skipped, changedLog.size(), linesRead, landed, quarantined, duplicates, silverRows);
+    last = new Result(todo.size(), skipped, changedLog.size() - links.size(), linesRead, landed, quarantined, duplicates, silverRows);
     LOG.info("ingest batch {}: {} files, {} lines", batch, todo.size(), linesRead);
     return new JobOutcome(linesRead, landed + silverRows.values().stream().mapToLong(Long::longValue).sum(),
         String.format(Locale.ROOT, "%d files, %d lines: %d landed, %d quarantined, %d duplicates", todo.size(),
@@ -334,9 +351,9 @@ public final class IngestJob implements Job {
         .filter(col("_rank").equalTo(1)).drop("_rank");
   }
 
-  private static String inFiles(String column, List<String> files) {
-    return column + " IN (" + files.stream().map(f -> "'" + f.replace("'", "''") + "'")
-        .collect(Collectors.joining(",")) + ")";
+  /** Rows of these files: the names are values of a Column, never SQL text (a name may hold quotes or SQL). */
+  static Column inFiles(String column, List<String> files) {
+    return col(column).isin(files.toArray());
   }
 
   private List<Found> scan(SparkSession spark, List<Feed> feeds) throws IOException {
@@ -386,8 +403,28 @@ public final class IngestJob implements Job {
       if (!java.nio.file.Files.isDirectory(dir)) {
         continue;
       }
-      try (java.util.stream.Stream<java.nio.file.Path> s = java.nio.file.Files.walk(dir)) {
-        for (java.nio.file.Path p : s.filter(java.nio.file.Files::isRegularFile).toList()) {
+      java.nio.file.FileVisitOption[] how = followLinks
+          ? new java.nio.file.FileVisitOption[] {java.nio.file.FileVisitOption.FOLLOW_LINKS}
+          : new java.nio.file.FileVisitOption[0];
+      List<java.nio.file.Path> paths;
+      try (java.util.stream.Stream<java.nio.file.Path> s = java.nio.file.Files.walk(dir, Integer.MAX_VALUE, how)) {
+        paths = s.toList();
+      } catch (java.io.UncheckedIOException e) {
+        if (e.getCause() instanceof java.nio.file.FileSystemLoopException loop) {
+          throw new BorderwatchException(BorderwatchException.FAILED, "the landing zone has a symbolic link loop at "
+              + loop.getFile() + " (ingest.follow-links is true): remove the link or set it to false");
+        }
+        throw e;
+      }
+      for (java.nio.file.Path p : paths) {
+        if (!followLinks && java.nio.file.Files.isSymbolicLink(p)) {
+          links.add(new Found(root.relativize(p).toString(), p.toString(), 0, 0, feed));
+          continue;
+        }
+        if (!java.nio.file.Files.isRegularFile(p)) {
+          continue;
+        }
+        {
           String name = p.getFileName().toString();
           if (!name.endsWith(feed.contract().fileSuffix()) || name.startsWith(".") || name.endsWith(".tmp")) {
             continue;

@@ -172,4 +172,56 @@ class IngestJobTest {
     assertEquals("CHANGED_REJECTED", spark.sql("SELECT status FROM ops.ingest_log WHERE file LIKE "
         + "'%checkpoint_th_2025-W11.csv' ORDER BY ingested_at DESC LIMIT 1").first().getString(0));
   }
+  @Test
+  @Order(5)
+  void hostileFileNamesAreDataAndLinksAreNotFollowed(SparkSession spark, BorderwatchConfig config) throws Exception {
+    Map<String, Long> before = new TreeMap<>();
+    for (String t : List.of("bronze.checkpoint_th", "bronze.quarantine", "bronze.detections", "silver.detections",
+        "ops.ingest_log", "ops.ingested_files")) {
+      before.put(t, spark.table(t).count());
+    }
+    // names a careless ingest would paste into SQL: a predicate that matches every row, quotes, a backslash,
+    // a line break
+    List<String> names = List.of("border/detections/detections_P') OR 1=1 --.jsonl.gz",
+        "border/detections/detections_x\\') OR 1=1 --.jsonl.gz",
+        "border/detections/detections_it's a \\ test.jsonl.gz", "border/detections/detections_two\nlines.jsonl.gz");
+    int id = 100;
+    for (String n : names) {
+      write(n, DefectCorpusTest.gzip(("{\"detection_id\":\"H" + (id++) + "\",\"observed_at\":\"2025-03-16T03:00:00+07:00\","
+          + "\"lat\":16.8,\"lon\":98.5,\"group_size\":2,\"sensor\":\"camera\"}\n").getBytes(StandardCharsets.UTF_8)));
+    }
+    // links: to a file outside the zone, dangling, and a loop
+    Path dir = landing.resolve("border/detections");
+    Files.createSymbolicLink(dir.resolve("detections_passwd.jsonl.gz"), Path.of("/etc/passwd"));
+    Files.createSymbolicLink(dir.resolve("detections_gone.jsonl.gz"), Path.of("/nowhere/at/all.jsonl.gz"));
+    Files.createSymbolicLink(dir.resolve("loop"), dir);
+    IngestJob.Result r = ingest(spark, config);
+    assertEquals(4, r.files());
+    // exactly the four files' rows are added; no table lost a row
+    assertEquals(before.get("bronze.detections") + 4, spark.table("bronze.detections").count());
+    assertEquals(before.get("silver.detections") + 4, spark.table("silver.detections").count());
+    assertEquals(before.get("bronze.checkpoint_th"), spark.table("bronze.checkpoint_th").count());
+    assertEquals(before.get("bronze.quarantine"), spark.table("bronze.quarantine").count());
+    // the names land verbatim; each link is logged, none followed: nothing of /etc/passwd anywhere
+    List<Row> log = spark.sql("SELECT file, status FROM ops.ingest_log WHERE batch_id = (SELECT max(batch_id) FROM "
+        + "ops.ingest_log) ORDER BY file").collectAsList();
+    assertEquals(List.of(
+        "border/checkpoints/th/checkpoint_th_2025-W11.csv CHANGED_REJECTED", // still changed since test 4
+        "border/detections/detections_P') OR 1=1 --.jsonl.gz INGESTED",
+        "border/detections/detections_gone.jsonl.gz SKIPPED_LINK",
+        "border/detections/detections_it's a \\ test.jsonl.gz INGESTED",
+        "border/detections/detections_passwd.jsonl.gz SKIPPED_LINK",
+        "border/detections/detections_two\nlines.jsonl.gz INGESTED",
+        "border/detections/detections_x\\') OR 1=1 --.jsonl.gz INGESTED",
+        "border/detections/loop SKIPPED_LINK"), log.stream().map(x -> x.getString(0) + " " + x.getString(1)).toList());
+    assertEquals(0, spark.table("bronze.quarantine").where("raw_text LIKE '%root:%'").count());
+    assertTrue(said.contains("! 3 symbolic links in the landing zone not followed (ingest.follow-links is false)"),
+        said);
+    // and the next ingest, with one more plain file, replaces by those names without a mismatch
+    write("border/detections/detections_2025-W13.jsonl.gz", DefectCorpusTest.gzip(("{\"detection_id\":\"H200\","
+        + "\"observed_at\":\"2025-03-23T03:00:00+07:00\",\"lat\":16.8,\"lon\":98.5,\"group_size\":2,\"sensor\":"
+        + "\"camera\"}\n").getBytes(StandardCharsets.UTF_8)));
+    assertEquals(1, ingest(spark, config).files());
+    assertEquals(before.get("bronze.detections") + 5, spark.table("bronze.detections").count());
+  }
 }

@@ -120,6 +120,15 @@ public final class Lakehouse {
    * this is a plain append (nothing to replace, and no per-row check of the condition).
    */
   public static void replaceWhere(SparkSession spark, TableSpec spec, Dataset<Row> df, String condition) {
+    replaceWhere(spark, spec, df, expr(condition));
+  }
+
+  /**
+   * As {@link #replaceWhere(SparkSession, TableSpec, Dataset, String)} with the condition as a Column: values
+   * from outside (file names) go in as literals, never as SQL text.
+   */
+  public static void replaceWhere(SparkSession spark, TableSpec spec, Dataset<Row> df,
+      org.apache.spark.sql.Column condition) {
     if (createWith(spark, spec, df)) {
       return;
     }
@@ -129,7 +138,7 @@ public final class Lakehouse {
       return;
     }
     try {
-      conform(df, spec).writeTo(spec.fullName()).overwrite(expr(condition));
+      conform(df, spec).writeTo(spec.fullName()).overwrite(condition);
     } catch (NoSuchTableException e) {
       throw vanished(spec, e);
     }

@@ -124,6 +124,9 @@ public final class ConfigKeys {
       "Chance that one unit working a zone for a week interdicts a given crossing there (diminishing returns)",
       0.01, 0.99);
 
+  public static final ConfigKey<Boolean> INGEST_FOLLOW_LINKS = ConfigKey.bool("ingest.follow-links",
+      "Follow symbolic links in the landing zone (false: each link is skipped and logged as SKIPPED_LINK)");
+
   public static final ConfigKey<String> REPORT_LANG = ConfigKey.oneOf("report.lang",
       "Language of the weekly report's edition (messages bundle); --lang overrides it", "en", "th");
 

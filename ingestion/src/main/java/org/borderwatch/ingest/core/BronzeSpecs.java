@@ -47,7 +47,7 @@ public final class BronzeSpecs {
       .col("file", StringType, false, "Landing file, relative to the landing zone")
       .col("size_bytes", LongType, "File size")
       .col("checksum", StringType, "SHA-256 of the file's bytes")
-      .col("status", StringType, false, "INGESTED, or CHANGED_REJECTED for a file that changed after it was ingested")
+      .col("status", StringType, false, "INGESTED; CHANGED_REJECTED for a file that changed after it was ingested; SKIPPED_LINK for a symbolic link not followed")
       .col("lines_total", IntegerType, "Physical lines in the file, header included")
       .col("header_lines", IntegerType, "Header lines (1 for CSV, 0 for JSON Lines and empty files)")
       .col("lines_read", IntegerType, "Data lines read = rows_landed + rows_quarantined")
