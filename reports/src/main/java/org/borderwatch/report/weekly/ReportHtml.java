@@ -314,8 +314,9 @@ public final class ReportHtml {
     } else {
       s.append("<p>").append(esc(m.get("zones.intro", Math.min(PAGE_ZONES, d.zones().size()),
           d.summary().zonesScored()))).append("</p>");
-      s.append("<table><thead><tr><th class=\"n\">#</th><th>").append(esc(m.get("col.near"))).append("</th><th>")
-          .append(esc(m.get("col.zone"))).append("</th><th class=\"n\">").append(esc(m.get("col.chance")))
+      s.append("<table class=\"plan\"><thead><tr><th class=\"n\">#</th><th>").append(esc(m.get("col.near")))
+          .append("</th><th>").append(esc(m.get("col.zone"))).append("</th><th class=\"n\">")
+          .append(esc(m.get("col.chance")))
           .append("</th><th>").append(esc(m.get("col.band"))).append("</th><th class=\"n\">")
           .append(esc(m.get("col.units"))).append("</th><th>").append(esc(m.get("col.why"))).append("</th></tr>"
               + "</thead><tbody>");
@@ -341,7 +342,7 @@ public final class ReportHtml {
     if (d.victimPlaces().isEmpty()) {
       s.append("<p class=\"note\">").append(esc(m.get("victims.none"))).append("</p></div>");
     } else {
-      victimTable(s, d.victimPlaces().subList(0, Math.min(PAGE_VICTIM_PLACES, d.victimPlaces().size())), m);
+      victimTable(s, d.victimPlaces().subList(0, Math.min(PAGE_VICTIM_PLACES, d.victimPlaces().size())), m, true);
       s.append("</div>\n");
     }
     section(s, m, "forecasts", null);
@@ -353,7 +354,8 @@ public final class ReportHtml {
   }
 
   private static void routeTable(StringBuilder s, List<Route> routes, Messages m, boolean allReasons) {
-    s.append("<table><thead><tr><th class=\"n\">#</th><th>").append(esc(m.get("col.corridor"))).append("</th><th>")
+    s.append(allReasons ? "<table><thead>" : "<table class=\"plan\"><thead>").append("<tr><th class=\"n\">#</th><th>")
+        .append(esc(m.get("col.corridor"))).append("</th><th>")
         .append(esc(m.get("col.recent"))).append("</th><th class=\"n\">").append(esc(m.get("col.forecast")))
         .append("</th><th class=\"n\">").append(esc(m.get("col.mean4"))).append("</th><th class=\"n\">")
         .append(esc(m.get("col.change"))).append("</th>").append(allReasons ? "<th>" + esc(m.get("col.why"))
@@ -381,8 +383,8 @@ public final class ReportHtml {
     return rel >= 0.5 ? "rising" : rel <= -0.5 ? "falling" : "steady";
   }
 
-  private static void victimTable(StringBuilder s, List<VictimPlace> places, Messages m) {
-    s.append("<table><thead><tr><th>").append(esc(m.get("col.place"))).append("</th><th class=\"n\">")
+  private static void victimTable(StringBuilder s, List<VictimPlace> places, Messages m, boolean compact) {
+    s.append(compact ? "<table class=\"plan\">" : "<table>").append("<thead><tr><th>").append(esc(m.get("col.place"))).append("</th><th class=\"n\">")
         .append(esc(m.get("col.identified"))).append("</th><th class=\"n\">").append(esc(m.get("col.suspected")))
         .append("</th><th class=\"n\">").append(esc(m.get("col.vulnerable"))).append("</th></tr></thead><tbody>");
     for (VictimPlace v : places) {
@@ -430,35 +432,65 @@ public final class ReportHtml {
       return;
     }
     s.append("<p>").append(esc(intro)).append("</p>");
-    double w = 560, rowH = series.size() == 2 ? 20 : 13, left = 190, h = labels.size() * rowH + 26;
+    s.append(columnChart(labels, values, series, m.lang()));
+  }
+
+  /**
+   * Columns of shares (one or two per group), in a fixed height whatever the number of groups, so that page 2
+   * keeps its size: each group's label under it (on two lines when long), its values above the columns, the
+   * series' legend on top.
+   */
+  static String columnChart(List<String> labels, List<double[]> values, List<String> series, String lang) {
+    double w = 600, h = 100, left = 8, top = 20, bottom = 20;
+    double plot = h - top - bottom;
     double max = Math.max(0.05, values.stream().mapToDouble(v -> Math.max(v[0], v.length > 1 ? v[1] : 0)).max()
         .orElse(0));
     String[] colours = {"#1f4e79", "#bbbbbb"};
     StringBuilder c = new StringBuilder();
     c.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" width=\"%.0f\" "
-        + "height=\"%.0f\" viewBox=\"0 0 %.0f %.0f\" font-size=\"8\" fill=\"#333333\" font-family=\"%s\">", w, h, w, h,
-        RegionMap.fonts(m.lang())));
+        + "height=\"%.0f\" viewBox=\"0 0 %.0f %.0f\" font-size=\"7\" fill=\"#333333\" font-family=\"%s\">", w, h, w, h,
+        RegionMap.fonts(lang)));
+    c.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#999999\" "
+        + "stroke-width=\"0.6\"/>", left, top + plot, w - 4, top + plot));
+    double group = (w - left - 4) / Math.max(1, labels.size());
     for (int i = 0; i < labels.size(); i++) {
-      double y = 4 + i * rowH;
-      c.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\">%s</text>", left - 6,
-          y + rowH / 2 + 2, esc(labels.get(i))));
       double[] v = values.get(i);
-      double bh = (rowH - 4) / v.length;
+      double bw = Math.min(22, group * 0.8 / v.length);
+      double x0 = left + i * group + (group - bw * v.length) / 2;
       for (int k = 0; k < v.length; k++) {
-        double bw = Double.isNaN(v[k]) ? 0 : (w - left - 50) * v[k] / max;
-        c.append(String.format(Locale.ROOT, "<rect class=\"bar\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" "
-            + "fill=\"%s\"/><text x=\"%.1f\" y=\"%.1f\" font-size=\"7\">%s</text>", left, y + 1 + k * bh, bw, bh - 1,
-            colours[k], left + bw + 3, y + k * bh + bh - 0.5, pct(v[k])));
+        double bh = Double.isNaN(v[k]) ? 0 : plot * v[k] / max;
+        double x = x0 + k * bw;
+        c.append(String.format(Locale.ROOT, "<rect class=\"bar\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" "
+            + "height=\"%.1f\" fill=\"%s\"/><text x=\"%.1f\" y=\"%.1f\" font-size=\"6\" text-anchor=\"middle\">%s"
+            + "</text>", x + 0.5, top + plot - bh, bw - 1, bh, colours[k], x + bw / 2, top + plot - bh - 2, pct(v[k])));
+      }
+      String[] lines = twoLines(labels.get(i), group / (6.5 * Labels.CHAR_WIDTH));
+      for (int l = 0; l < lines.length; l++) {
+        c.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"6.5\" text-anchor=\"middle\">"
+            + "%s</text>", left + i * group + group / 2, top + plot + 9 + l * 8, esc(lines[l])));
       }
     }
-    double ly = h - 8;
     for (int k = 0; k < series.size(); k++) {
-      c.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"8\" height=\"6\" fill=\"%s\"/>"
-          + "<text x=\"%.1f\" y=\"%.1f\">%s</text>", left + k * 170, ly - 5, colours[k], left + k * 170 + 11, ly + 1,
-          esc(series.get(k))));
+      c.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"2\" width=\"8\" height=\"6\" fill=\"%s\"/>"
+          + "<text x=\"%.1f\" y=\"8\">%s</text>", left + k * 200, colours[k], left + k * 200 + 11, esc(series.get(k))));
     }
     c.append("</svg>");
-    s.append(c);
+    return c.toString();
+  }
+
+  /** A label on one line, or on two split at the space nearest its middle when longer than {@code chars}. */
+  static String[] twoLines(String label, double chars) {
+    if (label.length() <= chars || label.indexOf(' ') < 0) {
+      return new String[] {label};
+    }
+    int mid = label.length() / 2;
+    int best = -1;
+    for (int i = 0; i < label.length(); i++) {
+      if (label.charAt(i) == ' ' && (best < 0 || Math.abs(i - mid) < Math.abs(best - mid))) {
+        best = i;
+      }
+    }
+    return new String[] {label.substring(0, best), label.substring(best + 1)};
   }
 
   // ---- annex
@@ -598,7 +630,7 @@ public final class ReportHtml {
       s.append("<p class=\"note\">").append(esc(m.get("victims.none"))).append("</p></div>");
       return;
     }
-    victimTable(s, d.victimPlaces(), m);
+    victimTable(s, d.victimPlaces(), m, false);
     s.append("</div>\n");
   }
 

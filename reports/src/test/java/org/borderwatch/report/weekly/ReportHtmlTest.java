@@ -221,12 +221,17 @@ class ReportHtmlTest {
   @Test
   void forecastChartShowsStoredChecksElseValidationWeeksElseTheBacktest() throws Exception {
     ReportData d = SampleReport.data();
-    // stored checks with outcomes first (the week without detections has no bar)
-    assertEquals(List.of("2026-W08", "44%", "33%", "forecast", "last 12 weeks' detections"), chartLabels(d));
-    assertEquals(List.of("2026-W05 (12 detections)", "50%", "42%", "2026-W06 (9 detections)", "33%", "33%", "model",
-        "all past detections"), chartLabels(forecastsOnly(List.of(), d.backtest(), d.validationWeeks())));
-    assertEquals(List.of("model (standard effort)", "31%", "all history", "29%",
+    // stored checks with outcomes first (the week without detections has no bar): values, label, legend
+    assertEquals(List.of("44%", "33%", "2026-W08", "forecast", "last 12 weeks' detections"), chartLabels(d));
+    assertEquals(List.of("50%", "42%", "2026-W05 (12 detections)", "33%", "33%", "2026-W06 (9 detections)",
+        "model", "all past detections"), chartLabels(forecastsOnly(List.of(), d.backtest(), d.validationWeeks())));
+    assertEquals(List.of("31%", "model (standard effort)", "29%", "all history",
         "share of detections in the top zones"), chartLabels(forecastsOnly(List.of(), d.backtest(), List.of())));
+    // the chart's height is fixed, however many weeks it shows
+    assertEquals("100", byClass(parse(ReportHtml.render(d)), "svg", "chart").get(0).getAttribute("height"));
+    assertEquals(List.of("distance to a", "known crossing"), List.of(ReportHtml.twoLines("distance to a known crossing",
+        16)));
+    assertEquals(List.of("all history"), List.of(ReportHtml.twoLines("all history", 16)));
     String none = ReportHtml.render(forecastsOnly(List.of(), List.of(), List.of()));
     assertEquals(0, byClass(parse(none), "svg", "chart").size());
     assertTrue(none.contains("No stored forecast for the last 4 weeks has its outcome yet"));
