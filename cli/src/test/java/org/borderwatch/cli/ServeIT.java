@@ -70,17 +70,25 @@ class ServeIT {
         Thread.sleep(500);
       }
       String url = "sc://127.0.0.1:" + port;
-      // one client, four statements in order: a read, a write, a switch of the guard and a drop, a read again
-      AssemblyIT.Result r = AssemblyIT.exec(client(url, "select id, cell from gold.served order by id",
-          "insert into gold.served values (9, 'x')", "set spark.borderwatch.analyst=false", "drop table gold.served",
-          "select count(*) n from gold.served"), Map.of(), dir);
+      // one client, statements in order: a read; a write, attempts to lift the guard, run code, read files by
+      // path, cache and drop; a read again
+      List<String> attacks = List.of("insert into gold.served values (9, 'x')", "set spark.borderwatch.analyst=false",
+          "reset", "set spark.sql.runSQLOnFiles=true", "select reflect('java.lang.System', 'getProperty', 'user.name')",
+          "select java_method('java.lang.System', 'exit', 7)", "select * from text.`/etc/passwd`",
+          "cache table gold.served", "create view gold.v as select 'localtempview' as x, * from gold.served",
+          "drop table gold.served");
+      List<String> statements = new java.util.ArrayList<>();
+      statements.add("select id, cell from gold.served order by id");
+      statements.addAll(attacks);
+      statements.add("select count(*) n from gold.served");
+      AssemblyIT.Result r = AssemblyIT.exec(client(url, statements.toArray(String[]::new)), Map.of(), dir);
       assertEquals(1, r.exit(), r.out() + r.err());
-      // the read, the refused insert, the set (a session command, allowed: it changes nothing), the refused drop,
-      // and the table still whole
-      assertEquals("id,cell\n0,zone-0\n1,zone-1\n2,zone-2\nerror\nkey,value\nspark.borderwatch.analyst,false\n"
-          + "error\nn\n3\n", r.out(), r.err());
-      assertEquals(2, r.err().lines().filter(l -> l.contains("refused: this is a read-only analyst session")).count(),
+      // the read, every attack refused by the guard (the server still up: java_method's exit did not run), the
+      // table still whole
+      assertEquals("id,cell\n0,zone-0\n1,zone-1\n2,zone-2\n" + "error\n".repeat(attacks.size()) + "n\n3\n", r.out(),
           r.err());
+      assertEquals(attacks.size(), r.err().lines().filter(l -> l.contains("refused: this is a read-only analyst "
+          + "session")).count(), r.err());
     } finally {
       server.descendants().forEach(ProcessHandle::destroy);
       server.destroy();

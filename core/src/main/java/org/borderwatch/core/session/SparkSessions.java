@@ -81,6 +81,7 @@ public final class SparkSessions {
         .config("spark.sql.session.timeZone", "UTC")
         .config("spark.sql.legacy.createHiveTableByDefault", false)
         .config(ANALYST_CONF, mode == Mode.SERVER)
+        .config("spark.sql.runSQLOnFiles", mode != Mode.SERVER)
         .config(WRITABLE_CONF, String.join(",", config.get(ConfigKeys.ANALYST_WRITABLE_TABLES)));
     String uri = config.get(ConfigKeys.METASTORE_URI);
     if (uri.isEmpty()) {
@@ -107,6 +108,8 @@ public final class SparkSessions {
     if (mode == Mode.ANALYST) {
       SparkSession analyst = spark.newSession();
       analyst.conf().set(ANALYST_CONF, "true");
+      analyst.conf().set("spark.sql.runSQLOnFiles", "false"); // no format.`path` reads; SET of it is refused
+      AnalystGuardExtension.markAnalyst(analyst, config.get(ConfigKeys.ANALYST_WRITABLE_TABLES));
       return analyst;
     }
     return spark;
