@@ -22,6 +22,7 @@ import org.borderwatch.core.time.IsoWeek;
 import org.borderwatch.report.weekly.Chromium;
 import org.borderwatch.report.weekly.ReportData;
 import org.borderwatch.report.weekly.ReportHtml;
+import org.borderwatch.report.weekly.ReportJob;
 import org.borderwatch.report.weekly.ReportQueries;
 import org.borderwatch.report.weekly.ReportRenderTest;
 import org.borderwatch.testing.ChainOrder;
@@ -186,6 +187,20 @@ class DemoWorldTest {
     String page = Files.readString(html);
     for (String cls : List.of("coast", "border", "province")) {
       assertTrue(page.contains("<path class=\"" + cls + "\""), cls);
+    }
+    // the Thai edition of the same report: two planner pages in the PDF, and Chromium prints its Thai without
+    // an empty box
+    ReportJob th = new ReportJob(java.time.Clock.systemUTC(), "th", "A4");
+    th.run(org.borderwatch.core.job.JobContext.of(spark, TinyChain.config(), null, "report",
+        org.borderwatch.core.job.Progress.silent()));
+    assertEquals("report.th.pdf", th.pdf().getFileName().toString());
+    try (PDDocument pdf = Loader.loadPDF(th.pdf().toFile())) {
+      ReportRenderTest.assertPlannerPartIsTwoPages(pdf, "th");
+    }
+    Chromium.Render printed = Chromium.printToPdf(th.html(), out.resolve("demo-report-th-chromium.pdf"));
+    assertEquals(List.of(), printed.console(), printed.log());
+    try (PDDocument pdf = Loader.loadPDF(printed.screenshot().toFile())) {
+      assertTrue(ReportRenderTest.assertNoEmptyBoxes(pdf, 0) > 200, "Thai on page 1");
     }
   }
 }
