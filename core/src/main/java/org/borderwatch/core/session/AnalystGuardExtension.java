@@ -258,24 +258,14 @@ public final class AnalystGuardExtension extends AbstractFunction1<SparkSessionE
 
   /** The first expression of this plan node that runs arbitrary code, or null. */
   static String codeIn(LogicalPlan plan) {
-    scala.collection.Iterator<org.apache.spark.sql.catalyst.expressions.Expression> it = plan.expressions().iterator();
-    while (it.hasNext()) {
-      String found = codeIn(it.next());
-      if (found != null) {
-        return found;
-      }
-    }
-    return null;
+    return codeIn(plan.expressions());
   }
 
-  private static String codeIn(org.apache.spark.sql.catalyst.expressions.Expression e) {
-    String n = e.getClass().getSimpleName();
-    if (CODE_EXPRESSIONS.contains(n)) {
-      return e.prettyName();
-    }
-    scala.collection.Iterator<org.apache.spark.sql.catalyst.expressions.Expression> it = e.children().iterator();
+  private static String codeIn(scala.collection.Seq<org.apache.spark.sql.catalyst.expressions.Expression> es) {
+    scala.collection.Iterator<org.apache.spark.sql.catalyst.expressions.Expression> it = es.iterator();
     while (it.hasNext()) {
-      String found = codeIn(it.next());
+      org.apache.spark.sql.catalyst.expressions.Expression e = it.next();
+      String found = CODE_EXPRESSIONS.contains(e.getClass().getSimpleName()) ? e.prettyName() : codeIn(e.children());
       if (found != null) {
         return found;
       }

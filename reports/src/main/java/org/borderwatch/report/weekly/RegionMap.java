@@ -120,6 +120,14 @@ final class RegionMap {
    */
   static Drawn draw(ReportData data, Basemap base, Messages m, double maxWidth, double maxHeight,
       boolean furnitureInside) {
+    return new RegionMap(data, base, m, frame(data, base, maxWidth, maxHeight), furnitureInside).render();
+  }
+
+  /**
+   * The map's frame for {@code data}: the extent of its crossings, zones and bases (and the capitals near them),
+   * fitted into at most {@code maxWidth} × {@code maxHeight} pixels.
+   */
+  static Frame frame(ReportData data, Basemap base, double maxWidth, double maxHeight) {
     List<double[]> points = new ArrayList<>();
     data.crossings().forEach(c -> points.add(new double[] {c.lat(), c.lon()}));
     data.zones().forEach(z -> points.add(new double[] {z.lat(), z.lon()}));
@@ -149,11 +157,10 @@ final class RegionMap {
         maxLon = Math.max(maxLon, cap.lon());
       }
     }
-    Frame f = Frame.fit(Math.floor(minLat - 0.6), Math.ceil(maxLat + 0.6), Math.floor(minLon - 0.6),
+    return Frame.fit(Math.floor(minLat - 0.6), Math.ceil(maxLat + 0.6), Math.floor(minLon - 0.6),
         Math.ceil(maxLon + 0.6), maxWidth, maxHeight, 0, 0);
-    RegionMap map = new RegionMap(data, base, m, f, furnitureInside);
-    return map.render();
   }
+
 
   static Set<String> countries(ReportData data) {
     Set<String> countries = new LinkedHashSet<>();

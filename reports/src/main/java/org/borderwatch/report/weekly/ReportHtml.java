@@ -227,8 +227,8 @@ public final class ReportHtml {
     // the page less the title, the headings, the deployment's intro and table (rows of about 15 px)
     double mapHeight = content[1] - 95 - 30 - 75 - rows * 15 - 40;
     double sideWidth = content[0] * 0.64;
-    RegionMap.Drawn tall = RegionMap.draw(d, o.basemap(), m, sideWidth, mapHeight, false);
-    if (tall.width() < sideWidth - 0.5) {
+    if (RegionMap.frame(d, o.basemap(), sideWidth, mapHeight).width() < sideWidth - 0.5) {
+      RegionMap.Drawn tall = RegionMap.draw(d, o.basemap(), m, sideWidth, mapHeight, false);
       // a tall area: the summary, the inset and the legend in a column beside the map
       s.append("<table class=\"layout\"><tbody><tr><td class=\"glance\">");
       summary(s, d, m, true);

@@ -139,7 +139,8 @@ public final class ReportQueries {
         identified, suspected, zoneRows.get(0).getString(9));
 
     List<ForecastCheck> checks = forecastChecks(week);
-    List<Note> validation = validation();
+    List<MethodScore> backtest = backtest("detected");
+    List<Note> validation = validation(backtest);
     List<ValidationWeek> validationWeeks = validationWeeks();
     for (String c : List.of("effort", "undercount", "pseudonyms", "victims", "map")) {
       caveats.add(Note.of("caveat." + c));
@@ -147,7 +148,7 @@ public final class ReportQueries {
     return new ReportData(w, dw, DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC)
         .format(now), summary, crossings(), zones, deployments, routes(week), limit(networks, 10),
         keyPersons(dw), mules(dw), flows(dw), limit(victims, VICTIM_PLACES), checks, validation, freshness(), caveats,
-        previousPlanWeek, changes, backtest(), validationWeeks);
+        previousPlanWeek, changes, backtest.stream().filter(b -> !Double.isNaN(b.value())).toList(), validationWeeks);
   }
 
   /** The stored deployment plan of {@code week}, by zone rank then base. */
@@ -166,15 +167,15 @@ public final class ReportQueries {
     return out;
   }
 
-  /** The latest backtest's share of detections in the top 5% of zones, by ranking (best first, ties by name). */
-  private List<MethodScore> backtest() {
+  /** The latest backtest's share of {@code target} events in the top 5% of zones, by ranking (best first, ties by name). */
+  private List<MethodScore> backtest(String target) {
     List<MethodScore> out = new ArrayList<>();
     if (!has(Tables.BACKTEST_RESULTS)) {
       return out;
     }
     for (Row x : rows("select method, value from " + Tables.BACKTEST_RESULTS.fullName() + " where run_id = "
         + "(select max_by(run_id, run_at) from " + Tables.BACKTEST_RESULTS.fullName() + ") and model = 'zone' "
-        + "and target = 'detected' and metric = 'hit_rate@5%' and not isnan(value) order by value desc, method")) {
+        + "and target = '" + target + "' and metric = 'hit_rate@5%' order by value desc, method")) {
       out.add(new MethodScore(x.getString(0), x.getDouble(1)));
     }
     return out;
@@ -361,8 +362,11 @@ public final class ReportQueries {
     return new ArrayList<>(list.subList(Math.max(0, list.size() - n), list.size()));
   }
 
-  /** The latest models' rolling-validation scores and the latest backtest, as sentences. */
-  private List<Note> validation() throws Exception {
+  /**
+   * The latest models' rolling-validation scores and the latest backtest ({@code detected}: its rankings on
+   * detections, already read), as sentences.
+   */
+  private List<Note> validation(List<MethodScore> detected) throws Exception {
     List<Note> out = new ArrayList<>();
     if (has(Tables.MODEL_REGISTRY)) {
       ObjectMapper json = new ObjectMapper();
@@ -386,19 +390,14 @@ public final class ReportQueries {
                 metric.replace('_', ' '), best));
       }
     }
-    if (has(Tables.BACKTEST_RESULTS)) {
-      for (String target : List.of("detected", "true")) {
-        List<Row> r = rows("select method, value from " + Tables.BACKTEST_RESULTS.fullName() + " where run_id = "
-            + "(select max_by(run_id, run_at) from " + Tables.BACKTEST_RESULTS.fullName() + ") and model = 'zone' "
-            + "and target = '" + target + "' and metric = 'hit_rate@5%' order by value desc, method");
-        if (!r.isEmpty()) {
-          StringBuilder s = new StringBuilder();
-          for (Row x : r) {
-            s.append(s.length() == 0 ? "" : "; ").append(String.format(Locale.ROOT, "%s %.3f", x.getString(0),
-                x.getDouble(1)));
-          }
-          out.add(Note.of("validation.backtest." + target, s.toString()));
+    for (String target : List.of("detected", "true")) {
+      List<MethodScore> r = target.equals("detected") ? detected : backtest(target);
+      if (!r.isEmpty()) {
+        StringBuilder s = new StringBuilder();
+        for (MethodScore x : r) {
+          s.append(s.length() == 0 ? "" : "; ").append(String.format(Locale.ROOT, "%s %.3f", x.method(), x.value()));
         }
+        out.add(Note.of("validation.backtest." + target, s.toString()));
       }
     }
     return out;

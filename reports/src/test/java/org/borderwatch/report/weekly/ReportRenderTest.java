@@ -185,8 +185,9 @@ public class ReportRenderTest {
         String text = m.get(k).replace("%s", "");
         assertEquals(-1, awt.canDisplayUpTo(text.replaceAll("[\\x00-\\x7F]", "")), k + ": " + text);
       }
-      assertTrue(!first.contains("#") || first.replace("#1", "").replace("#2", "").replace("#4", "").replace("#3", "")
-          .indexOf('#') < 0, "no glyph replaced by '#': " + first);
+      // openhtmltopdf prints '#' for a glyph no font has; page 1's only '#' are zone ranks ("mae-sot #1")
+      assertTrue(!java.util.regex.Pattern.compile("#(?!\\d)").matcher(first).find(), "no glyph replaced by '#': "
+          + first);
       assertTrue(fonts(doc, 0).stream().anyMatch(f -> f.contains("NotoSansThai")), fonts(doc, 0).toString());
       ImageIO.write(new PDFRenderer(doc).renderImageWithDPI(0, 100), "png", OUT.resolve("report-th-page-1.png")
           .toFile());
