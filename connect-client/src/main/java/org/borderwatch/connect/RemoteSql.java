@@ -12,6 +12,12 @@ import org.apache.spark.sql.SparkSession;
  * org.borderwatch.connect.RemoteSql [--keep-going] sc://127.0.0.1:15002 "select ..." ...}. A statement the
  * server refuses prints {@code error: <message>} on standard error and exits 1; with {@code --keep-going} the
  * remaining statements still run (each result or error in order), and the exit is 1 if any failed.
+ *
+ * <p>A statement may also be one of these client calls (what a client program can do besides SQL):
+ * {@code !table NAME} (read a table through the DataFrame API), {@code !read-text PATH} (read files by path),
+ * {@code !conf KEY=VALUE} (set a session config), {@code !artifact PATH} (upload a jar or class file),
+ * {@code !udf} (register a Java UDF and call it), {@code !map} (a typed map with a Java lambda);
+ * {@code !connect URL} closes the session and opens one on URL (another credential, say).
  */
 public final class RemoteSql {
   private RemoteSql() {}
@@ -28,7 +34,17 @@ public final class RemoteSql {
     try {
       for (int i = first + 1; i < args.length; i++) {
         try {
-          Dataset<Row> df = spark.sql(args[i]);
+          if (args[i].startsWith("!connect ")) { // another session, as another client would open
+            spark.close();
+            spark = SparkSession.builder().remote(args[i].substring("!connect ".length())).create();
+            System.out.println("connected");
+            continue;
+          }
+          Dataset<Row> df = run(spark, args[i]);
+          if (df == null) {
+            System.out.println("ok");
+            continue;
+          }
           List<Row> rows = df.collectAsList();
           System.out.println(String.join(",", df.columns()));
           for (Row r : rows) {
@@ -40,7 +56,7 @@ public final class RemoteSql {
           }
         } catch (Exception | LinkageError e) {
           System.out.println("error");
-          System.err.println("error: " + e.getMessage());
+          System.err.println("error: " + String.valueOf(e.getMessage()).replace('\n', ' '));
           exit = 1;
           if (!keepGoing) {
             break;
@@ -52,5 +68,37 @@ public final class RemoteSql {
     }
     System.out.flush();
     System.exit(exit);
+  }
+
+  /** Runs one statement or client call; null when it returns no rows. */
+  static Dataset<Row> run(SparkSession spark, String statement) throws Exception {
+    if (!statement.startsWith("!")) {
+      return spark.sql(statement);
+    }
+    String[] parts = statement.split(" ", 2);
+    String arg = parts.length > 1 ? parts[1] : "";
+    switch (parts[0]) {
+      case "!table":
+        return spark.table(arg);
+      case "!read-text":
+        return spark.read().text(arg);
+      case "!conf": {
+        String[] kv = arg.split("=", 2);
+        spark.conf().set(kv[0], kv.length > 1 ? kv[1] : "");
+        return null;
+      }
+      case "!artifact":
+        spark.addArtifact(arg);
+        return null;
+      case "!udf":
+        spark.udf().register("twice", (org.apache.spark.sql.api.java.UDF1<String, String>) s -> s + s,
+            org.apache.spark.sql.types.DataTypes.StringType);
+        return spark.sql("select twice('a') as a");
+      case "!map":
+        return spark.range(3).map((org.apache.spark.api.java.function.MapFunction<Long, Long>) x -> x * 2,
+            org.apache.spark.sql.Encoders.LONG()).toDF();
+      default:
+        throw new IllegalArgumentException("unknown client call " + parts[0]);
+    }
   }
 }

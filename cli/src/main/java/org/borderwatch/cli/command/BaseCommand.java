@@ -62,11 +62,11 @@ public abstract class BaseCommand implements Callable<Integer> {
     return spark;
   }
 
-  /** A read-only analyst session. */
-  protected SparkSession analystSpark() {
+  /** A read-only analyst session of {@code role} (analyst or investigator). */
+  protected SparkSession analystSpark(String role) {
     if (spark == null) {
       spark = SparkSessions.build(config(), "borderwatch " + spec.name(), SparkSessions.Mode.ANALYST,
-          OpsCatalog::ensure);
+          OpsCatalog::ensure, role);
     }
     return spark;
   }

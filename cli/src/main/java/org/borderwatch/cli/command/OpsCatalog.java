@@ -20,7 +20,8 @@ final class OpsCatalog {
   private OpsCatalog() {}
 
   static final List<TableSpec> SPECS = List.of(JobRunner.JOB_RUNS, BronzeSpecs.INGEST_LOG, BronzeSpecs.INGESTED_FILES,
-      ResolveTables.RUNS, ResolveTables.ENTITY_CHANGES, ModelRegistry.SPEC, TrainJob.BACKTEST_SPEC, VictimsJob.FEEDBACK);
+      ResolveTables.RUNS, ResolveTables.ENTITY_CHANGES, ModelRegistry.SPEC, TrainJob.BACKTEST_SPEC, VictimsJob.FEEDBACK,
+      org.borderwatch.core.session.AnalystAudit.SPEC);
 
   static void ensure(SparkSession spark) {
     for (TableSpec s : SPECS) {

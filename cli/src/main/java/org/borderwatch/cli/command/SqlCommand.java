@@ -19,6 +19,7 @@ import org.borderwatch.cli.sql.ResultFormat;
 import org.borderwatch.cli.sql.StatementSplitter;
 import org.borderwatch.core.error.BorderwatchException;
 import org.borderwatch.core.error.Errors;
+import org.borderwatch.core.session.AnalystAudit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -45,6 +46,11 @@ public final class SqlCommand extends BaseCommand {
   @Option(names = "--read-write", description = "For data engineers: allow statements that change the lakehouse")
   boolean readWrite;
 
+  @Option(names = "--role", defaultValue = "analyst", paramLabel = "ROLE",
+      description = "The session's role: analyst (reads gold and the analysts' ops tables) or investigator (also "
+          + "silver); what each reads is access.*-reads (default: ${DEFAULT-VALUE})")
+  String role;
+
   @Override
   public Integer call() throws IOException {
     if ((query == null) == (file == null)) {
@@ -56,15 +62,20 @@ public final class SqlCommand extends BaseCommand {
     if (statements.isEmpty()) {
       throw Errors.badArgument("sql", "(empty)", "at least one SQL statement");
     }
-    SparkSession spark = readWrite ? spark() : analystSpark();
+    if (readWrite && !role.equals("analyst")) {
+      throw Errors.badArgument("--role", role, "no role with --read-write (a data engineer's session reads and writes "
+          + "every layer)");
+    }
+    SparkSession spark = readWrite ? spark() : analystSpark(role);
     PrintWriter out = out();
+    // every statement, allowed or refused, is recorded in ops.analyst_audit when the command ends
+    AnalystAudit audit = new AnalystAudit();
+    String runId = java.util.UUID.randomUUID().toString();
     try {
       for (int i = 0; i < statements.size(); i++) {
-        Dataset<Row> df = spark.sql(statements.get(i));
         boolean last = i == statements.size() - 1;
-        if (last || df.schema().fields().length > 0 && !isCommandResult(df)) {
-          print(df, out);
-        }
+        audit.run(spark, runId, statements.get(i),
+            df -> last || df.schema().fields().length > 0 && !isCommandResult(df) ? print(df, out) : 0L);
       }
     } catch (BorderwatchException e) {
       throw e;
@@ -73,6 +84,8 @@ public final class SqlCommand extends BaseCommand {
         throw new BorderwatchException(BorderwatchException.FAILED, "SQL error: " + e.getMessage());
       }
       throw e;
+    } finally {
+      audit.flush(spark);
     }
     return 0;
   }
@@ -82,14 +95,16 @@ public final class SqlCommand extends BaseCommand {
         && df.schema().fields().length == 0;
   }
 
-  private void print(Dataset<Row> df, PrintWriter out) {
+  /** Prints the result; returns the rows printed. */
+  private long print(Dataset<Row> df, PrintWriter out) {
     if (format == Format.json) {
       List<String> lines = df.toJSON().limit(maxRows + 1).collectAsList();
       for (int i = 0; i < Math.min(maxRows, lines.size()); i++) {
         out.println(lines.get(i));
       }
+      out.flush();
       warnTruncated(lines.size());
-      return;
+      return Math.min(maxRows, lines.size());
     }
     StructField[] fields = df.schema().fields();
     List<String> header = new ArrayList<>();
@@ -113,6 +128,7 @@ public final class SqlCommand extends BaseCommand {
     out.print(format == Format.csv ? ResultFormat.csv(header, cells) : ResultFormat.table(header, cells, numeric));
     out.flush();
     warnTruncated(rows.size());
+    return cells.size();
   }
 
   private void warnTruncated(int fetched) {

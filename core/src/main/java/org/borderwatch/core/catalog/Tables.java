@@ -122,6 +122,9 @@ public final class Tables {
       "Rolling-origin backtest: one row per run, model or baseline, target (detected or true events) and metric");
   public static final TableId VICTIM_FEEDBACK = new TableId(Layer.OPS, "victim_feedback",
       "Analysts' review of ads and victim alerts (confirmed or dismissed); the next victims run trains on it");
+  public static final TableId ANALYST_AUDIT = new TableId(Layer.OPS, "analyst_audit",
+      "Every statement of an analyst or investigator session (sql, serve): who, when, from where, tables read, rows "
+          + "returned, allowed or refused and why; for those who run the lakehouse, not readable by analysts");
   public static final TableId JOB_RUNS = new TableId(Layer.OPS, "job_runs",
       "One row per job run: arguments, start, end, status, rows read and written, error");
 

@@ -36,6 +36,21 @@ public final class ConfigKeys {
       "analyst.writable-tables", "Tables an analyst session may write to (all others are read-only)",
       Pattern.compile("^(bronze|silver|gold|ops)\\.[a-z0-9_]+$"), "database.table names in bronze, silver, gold or ops");
 
+  /** A table pattern of an access role: db.table or db.* (a whole layer). */
+  private static final Pattern TABLE_PATTERN = Pattern.compile("^(bronze|silver|gold|ops)\\.([a-z0-9_]+|\\*)$");
+
+  public static final ConfigKey<List<String>> ACCESS_ANALYST_READS = ConfigKey.stringList("access.analyst-reads",
+      "Tables the analyst role reads in sql and serve sessions (db.table, or db.* for a layer)", TABLE_PATTERN,
+      "db.table or db.* names in bronze, silver, gold or ops");
+
+  public static final ConfigKey<List<String>> ACCESS_INVESTIGATOR_READS = ConfigKey.stringList(
+      "access.investigator-reads", "Tables the investigator role reads in sql and serve sessions (db.table, or db.*)",
+      TABLE_PATTERN, "db.table or db.* names in bronze, silver, gold or ops");
+
+  public static final ConfigKey<String> SERVE_TOKENS_FILE = ConfigKey.string("serve.tokens-file",
+      "File of serve's credentials, one per line: TOKEN USER ROLE (empty: no tokens, loopback only)",
+      Pattern.compile("^.*$"), "empty or a local file path");
+
   public static final ConfigKey<String> SIM_SCALE = ConfigKey.oneOf("simulator.scale",
       "World size when simulate runs without --scale (and when pipeline finds an empty landing zone)",
       "tiny", "small", "medium", "large");

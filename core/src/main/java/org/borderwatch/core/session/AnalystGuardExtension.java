@@ -39,15 +39,34 @@ public final class AnalystGuardExtension extends AbstractFunction1<SparkSessionE
       "WriteToDeltaCommand");
 
   /**
-   * Analyst sessions and the tables each may append to, marked when the session is made: a mark is not a
-   * setting, so no statement of the analyst's (SET, RESET, a Connect client's config) can lift or widen it.
+   * Analyst sessions and what each may do, marked when the session is made (sql) or when a Connect credential is
+   * checked (serve): a mark is not a setting, so no statement of the analyst's (SET, RESET, a Connect client's
+   * config) can lift, widen or change it.
    */
-  private static final Map<SparkSession, List<String>> ANALYSTS = java.util.Collections.synchronizedMap(
+  private static final Map<SparkSession, AnalystAccess> ANALYSTS = java.util.Collections.synchronizedMap(
       new java.util.WeakHashMap<>());
 
-  /** Marks {@code session} as an analyst's, allowed to append only to {@code writable}. */
-  static void markAnalyst(SparkSession session, List<String> writable) {
-    ANALYSTS.put(session, List.copyOf(writable));
+  /** Tables each analyst session's allowed plans named since they were last taken (for the audit). */
+  private static final Map<SparkSession, Set<String>> READ = java.util.Collections.synchronizedMap(
+      new java.util.WeakHashMap<>());
+
+  /**
+   * Marks {@code session} as an analyst's with {@code access}. Only code of the process calls this (a session's own
+   * statements cannot run code); a session already marked keeps its first mark.
+   */
+  public static void mark(SparkSession session, AnalystAccess access) {
+    ANALYSTS.putIfAbsent(session, access);
+  }
+
+  /** The access a session was marked with, or null. */
+  public static AnalystAccess markOf(SparkSession session) {
+    return ANALYSTS.get(session);
+  }
+
+  /** The tables the session's allowed plans named since the last call (sorted; empty when none). */
+  public static List<String> takeTablesRead(SparkSession session) {
+    Set<String> s = READ.remove(session);
+    return s == null ? List.of() : s.stream().sorted().toList();
   }
 
   /**
@@ -61,37 +80,48 @@ public final class AnalystGuardExtension extends AbstractFunction1<SparkSessionE
   static final Set<String> PATH_SOURCES = Set.of("delta", "parquet", "orc", "json", "csv", "text", "avro",
       "binaryfile", "xml", "jdbc", "file", "hive");
 
-  /** Set on the thread that runs the process's own preparation of a server's catalog. */
+  /** Set on the thread that runs work of the process's own (preparing a server's catalog, writing the audit). */
   private static final ThreadLocal<Boolean> PREPARING = ThreadLocal.withInitial(() -> false);
 
   /**
    * Runs {@code work} on this thread with the process's rights, not an analyst's: a server creates its catalog's
-   * ops tables this way before it takes connections. Client statements run on other threads.
+   * ops tables this way before it takes connections, and the audit is written this way. Client statements run on
+   * other threads, and no statement can call this.
    */
-  static void asProcess(Runnable work) {
+  public static void asProcess(Runnable work) {
+    boolean was = PREPARING.get();
     PREPARING.set(true);
     try {
       work.run();
     } finally {
-      PREPARING.set(false);
+      PREPARING.set(was);
     }
   }
 
-  /** Whether statements of {@code session} are an analyst's, and the tables it may append to (null: not). */
-  static List<String> analystWritable(SparkSession session) {
+  /** Spark conf key (SparkContext): the tables the analyst role reads, for analyst sessions without a mark. */
+  static final String ANALYST_READS_CONF = "spark.borderwatch.access.analystReads";
+
+  /** What statements of {@code session} may do as an analyst's, or null when they are not an analyst's. */
+  static AnalystAccess access(SparkSession session) {
     if (PREPARING.get()) {
       return null;
     }
-    String server = session.sparkContext().getConf().get(SparkSessions.ANALYST_CONF, "false");
-    if (Boolean.parseBoolean(server)) {
-      return SparkSessions.writableTables(session.sparkContext().getConf().get(SparkSessions.WRITABLE_CONF, ""));
-    }
-    List<String> marked = ANALYSTS.get(session);
+    AnalystAccess marked = ANALYSTS.get(session);
     if (marked != null) {
       return marked;
     }
-    return Boolean.parseBoolean(session.conf().get(SparkSessions.ANALYST_CONF, "false"))
-        ? SparkSessions.writableTables(session) : null;
+    org.apache.spark.SparkConf context = session.sparkContext().getConf();
+    List<String> writable = SparkSessions.writableTables(context.get(SparkSessions.WRITABLE_CONF, ""));
+    if (Boolean.parseBoolean(context.get(SparkSessions.ANALYST_CONF, "false"))) {
+      // a server's session no credential was checked for: it reads no table (fail closed)
+      return AnalystAccess.unauthenticated(writable);
+    }
+    if (Boolean.parseBoolean(session.conf().get(SparkSessions.ANALYST_CONF, "false"))) {
+      // a session cloned from a local analyst session keeps the flag in its conf; it gets the analyst role
+      return new AnalystAccess(AnalystAccess.ANALYST, System.getProperty("user.name", "unknown"), "sql",
+          SparkSessions.writableTables(context.get(ANALYST_READS_CONF, "")), writable);
+    }
+    return null;
   }
 
   /**
@@ -108,11 +138,12 @@ public final class AnalystGuardExtension extends AbstractFunction1<SparkSessionE
 
     @Override
     public LogicalPlan apply(LogicalPlan plan) {
-      List<String> writable = analystWritable(session);
-      if (writable != null) {
+      AnalystAccess access = access(session);
+      if (access != null) {
         String path = pathTable(plan);
         if (path != null) {
-          throw Errors.readOnly("read files by path (" + path + "): analysts read tables of the catalog", writable);
+          throw Errors.readOnly("read files by path (" + path + "): analysts read tables of the catalog",
+              access.writable());
         }
       }
       return plan;
@@ -128,14 +159,21 @@ public final class AnalystGuardExtension extends AbstractFunction1<SparkSessionE
         return parts.apply(0) + ".`" + parts.apply(1) + "`";
       }
     }
-    scala.collection.Iterator<LogicalPlan> it = plan.children().iterator();
-    while (it.hasNext()) {
-      String found = pathTable(it.next());
+    for (LogicalPlan p : inside(plan)) {
+      String found = pathTable(p);
       if (found != null) {
         return found;
       }
     }
     return null;
+  }
+
+  /** A plan node's children and the plans of its subqueries (IN, EXISTS, scalar subqueries). */
+  static List<LogicalPlan> inside(LogicalPlan plan) {
+    List<LogicalPlan> out = new java.util.ArrayList<>();
+    plan.children().foreach(c -> out.add(c));
+    plan.subqueries().foreach(c -> out.add(c));
+    return out;
   }
 
   @Override
@@ -156,9 +194,13 @@ public final class AnalystGuardExtension extends AbstractFunction1<SparkSessionE
             // a server's flag is in the SparkContext's conf, which a remote client cannot SET or RESET; a local
             // analyst session is marked when it is made; a session cloned from one keeps the flag in its conf;
             // the process's own preparation of a server (asProcess) is not an analyst's
-            List<String> writable = analystWritable(session);
-            if (writable != null) {
-              check(plan, writable);
+            AnalystAccess access = access(session);
+            if (access != null) {
+              check(plan, access);
+              List<String> tables = tablesIn(plan);
+              if (!tables.isEmpty()) {
+                READ.computeIfAbsent(session, k -> java.util.concurrent.ConcurrentHashMap.newKeySet()).addAll(tables);
+              }
             }
             return BoxedUnit.UNIT;
           }
@@ -168,17 +210,23 @@ public final class AnalystGuardExtension extends AbstractFunction1<SparkSessionE
     return BoxedUnit.UNIT;
   }
 
-  /** Throws when the plan would change the lakehouse. */
-  static void check(LogicalPlan plan, List<String> writable) {
-    String refusal = refusal(plan, writable);
+  /** Throws when the plan would change the lakehouse, run code, or read a table the role may not read. */
+  static void check(LogicalPlan plan, AnalystAccess access) {
+    String refusal = refusal(plan, access);
     if (refusal != null) {
-      throw Errors.readOnly(refusal, writable);
+      throw Errors.readOnly(refusal, access.writable());
     }
   }
 
   /** Why the plan is refused, or null when it is allowed. */
-  static String refusal(LogicalPlan plan, List<String> writable) {
+  static String refusal(LogicalPlan plan, AnalystAccess access) {
+    List<String> writable = access.writable();
     String name = plan.getClass().getSimpleName();
+    String table = tableOf(plan);
+    if (table != null && !access.mayRead(table)) {
+      return "read " + table + ", which the " + access.role() + " role may not read (it reads "
+          + (access.reads().isEmpty() ? "no table" : String.join(", ", access.reads())) + ")";
+    }
     String expression = codeIn(plan);
     if (expression != null) {
       return "call " + expression + " (code that runs in the session)";
@@ -213,14 +261,65 @@ public final class AnalystGuardExtension extends AbstractFunction1<SparkSessionE
     } else if (isCommand(plan) && !READ_ONLY_COMMANDS.contains(name)) {
       return "run " + name;
     }
-    scala.collection.Iterator<LogicalPlan> children = plan.children().iterator();
-    while (children.hasNext()) {
-      String r = refusal(children.next(), writable);
+    for (LogicalPlan p : inside(plan)) {
+      String r = refusal(p, access);
       if (r != null) {
         return r;
       }
     }
     return null;
+  }
+
+  /** The catalog tables and persistent views a plan names (db.table, lower case, sorted, distinct). */
+  public static List<String> tablesIn(LogicalPlan plan) {
+    java.util.TreeSet<String> out = new java.util.TreeSet<>();
+    collectTables(plan, out);
+    return List.copyOf(out);
+  }
+
+  private static void collectTables(LogicalPlan plan, java.util.Set<String> out) {
+    String t = tableOf(plan);
+    if (t != null) {
+      out.add(t);
+    }
+    for (LogicalPlan p : inside(plan)) {
+      collectTables(p, out);
+    }
+  }
+
+  /** The catalog table or persistent view this plan node reads or names (db.table, lower case), or null. */
+  static String tableOf(LogicalPlan plan) {
+    if (plan instanceof org.apache.spark.sql.execution.datasources.LogicalRelation r) {
+      return r.catalogTable().isDefined() ? name(r.catalogTable().get().identifier()) : null;
+    }
+    if (plan instanceof org.apache.spark.sql.catalyst.catalog.HiveTableRelation h) {
+      return name(h.tableMeta().identifier());
+    }
+    if (plan instanceof org.apache.spark.sql.execution.datasources.v2.DataSourceV2Relation r) {
+      if (r.identifier().isDefined() && r.identifier().get().namespace().length == 1
+          && !PATH_SOURCES.contains(r.identifier().get().namespace()[0].toLowerCase(Locale.ROOT))) {
+        return name(r.identifier().get().namespace()[0], r.identifier().get().name());
+      }
+      return null;
+    }
+    if (plan instanceof org.apache.spark.sql.catalyst.plans.logical.View v) {
+      return v.isTempView() ? null : name(v.desc().identifier());
+    }
+    if (plan instanceof org.apache.spark.sql.catalyst.analysis.ResolvedTable t) {
+      return t.identifier().namespace().length == 1 ? name(t.identifier().namespace()[0], t.identifier().name()) : null;
+    }
+    if (plan instanceof org.apache.spark.sql.catalyst.analysis.ResolvedPersistentView v) {
+      return v.identifier().namespace().length == 1 ? name(v.identifier().namespace()[0], v.identifier().name()) : null;
+    }
+    return null;
+  }
+
+  private static String name(org.apache.spark.sql.catalyst.TableIdentifier id) {
+    return name(id.database().isDefined() ? id.database().get() : "default", id.table());
+  }
+
+  private static String name(String database, String table) {
+    return (database + "." + table).toLowerCase(Locale.ROOT);
   }
 
   /** Settings an analyst may not change: the session's restrictions, and SQL on files (off for analysts). */

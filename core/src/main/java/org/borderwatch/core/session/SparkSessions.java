@@ -50,6 +50,19 @@ public final class SparkSessions {
    */
   public static SparkSession build(BorderwatchConfig config, String appName, Mode mode,
       java.util.function.Consumer<SparkSession> prepare) {
+    return build(config, appName, mode, prepare, AnalystAccess.ANALYST);
+  }
+
+  /**
+   * As {@link #build(BorderwatchConfig, String, Mode, java.util.function.Consumer)}; an ANALYST session gets
+   * {@code role} (analyst or investigator): the tables it reads come from the role's access key.
+   */
+  public static SparkSession build(BorderwatchConfig config, String appName, Mode mode,
+      java.util.function.Consumer<SparkSession> prepare, String role) {
+    if (!AnalystAccess.ROLES.contains(role)) {
+      throw new BorderwatchException(BorderwatchException.USAGE, "unknown role '" + role + "': one of "
+          + String.join(", ", AnalystAccess.ROLES));
+    }
     if (System.getProperty("spark.master") == null && !config.sparkConf().containsKey("spark.master")
         && SparkSession.getActiveSession().isEmpty() && SparkSession.getDefaultSession().isEmpty()) {
       throw new BorderwatchException(BorderwatchException.USAGE,
@@ -82,7 +95,8 @@ public final class SparkSessions {
         .config("spark.sql.legacy.createHiveTableByDefault", false)
         .config(ANALYST_CONF, mode == Mode.SERVER)
         .config("spark.sql.runSQLOnFiles", mode != Mode.SERVER)
-        .config(WRITABLE_CONF, String.join(",", config.get(ConfigKeys.ANALYST_WRITABLE_TABLES)));
+        .config(WRITABLE_CONF, String.join(",", config.get(ConfigKeys.ANALYST_WRITABLE_TABLES)))
+        .config(AnalystGuardExtension.ANALYST_READS_CONF, String.join(",", config.get(ConfigKeys.ACCESS_ANALYST_READS)));
     String uri = config.get(ConfigKeys.METASTORE_URI);
     if (uri.isEmpty()) {
       b.config("spark.hadoop.javax.jdo.option.ConnectionURL",
@@ -109,10 +123,31 @@ public final class SparkSessions {
       SparkSession analyst = spark.newSession();
       analyst.conf().set(ANALYST_CONF, "true");
       analyst.conf().set("spark.sql.runSQLOnFiles", "false"); // no format.`path` reads; SET of it is refused
-      AnalystGuardExtension.markAnalyst(analyst, config.get(ConfigKeys.ANALYST_WRITABLE_TABLES));
+      AnalystGuardExtension.mark(analyst, access(config, role, System.getProperty("user.name", "unknown"),
+          "sql@" + host()));
       return analyst;
     }
     return spark;
+  }
+
+  /** The access of {@code role} (analyst or investigator) for {@code user} connecting from {@code origin}. */
+  public static AnalystAccess access(BorderwatchConfig config, String role, String user, String origin) {
+    List<String> reads = switch (role) {
+      case AnalystAccess.ANALYST -> config.get(ConfigKeys.ACCESS_ANALYST_READS);
+      case AnalystAccess.INVESTIGATOR -> config.get(ConfigKeys.ACCESS_INVESTIGATOR_READS);
+      default -> throw new BorderwatchException(BorderwatchException.USAGE, "unknown role '" + role + "': one of "
+          + String.join(", ", AnalystAccess.ROLES));
+    };
+    return new AnalystAccess(role, user, origin, reads, config.get(ConfigKeys.ANALYST_WRITABLE_TABLES));
+  }
+
+  /** This machine's name, for an audit's origin ("localhost" when it cannot be told). */
+  static String host() {
+    try {
+      return java.net.InetAddress.getLocalHost().getHostName();
+    } catch (java.io.IOException e) {
+      return "localhost";
+    }
   }
 
   /** Tables an analyst session may append to, as set on the session. */
