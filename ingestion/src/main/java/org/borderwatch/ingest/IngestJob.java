@@ -129,6 +129,8 @@ public final class IngestJob implements Job {
     followLinks = ctx.config().get(ConfigKeys.INGEST_FOLLOW_LINKS);
     links.clear();
     List<Found> found = scan(spark, feeds);
+    // the public development key is for simulated worlds: refused before a line of anything else is read
+    org.borderwatch.core.privacy.PseudonymKey.beforeIngest(spark, ctx.config(), landing);
     Map<String, Row> known = new HashMap<>();
     for (Row r : Lakehouse.read(spark, BronzeSpecs.INGESTED_FILES).collectAsList()) {
       known.put(r.getString(0), r);

@@ -1,6 +1,7 @@
 package org.borderwatch.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -16,6 +17,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.borderwatch.core.catalog.Tables;
 import org.borderwatch.core.config.BorderwatchConfig;
+import org.borderwatch.core.error.BorderwatchException;
 import org.borderwatch.core.job.JobContext;
 import org.borderwatch.core.job.Progress;
 import org.borderwatch.ingest.core.DefectCorpusTest.CorpusFile;
@@ -223,5 +225,39 @@ class IngestJobTest {
         + "\"camera\"}\n").getBytes(StandardCharsets.UTF_8)));
     assertEquals(1, ingest(spark, config).files());
     assertEquals(before.get("bronze.detections") + 5, spark.table("bronze.detections").count());
+  }
+
+  @Test
+  @Order(6)
+  void theDevelopmentKeyIsRefusedOnDataThatIsNotASimulatedWorld(SparkSession spark, BorderwatchConfig config,
+      @TempDir Path world) throws Exception {
+    BorderwatchConfig development = config.with(Map.of("privacy.pseudonym-key",
+        org.borderwatch.core.privacy.PseudonymKey.DEVELOPMENT));
+    long logged = spark.table("ops.ingest_log").count();
+    write("border/detections/detections_2025-W12.jsonl.gz", DefectCorpusTest.gzip(("{\"detection_id\":\"K1\","
+        + "\"observed_at\":\"2025-03-16T03:00:00+07:00\",\"camera\":\"c\"}\n").getBytes(StandardCharsets.UTF_8)));
+    // this landing zone is hand-made: ingest refuses the public key before it lands a line
+    BorderwatchException e = assertThrows(BorderwatchException.class, () -> ingest(spark, development));
+    assertTrue(e.getMessage().startsWith("refused: the development pseudonym key"), e.getMessage());
+    assertEquals(logged, spark.table("ops.ingest_log").count());
+    // the earlier ingests (with a key of the tests' own) marked the lakehouse: jobs that make pseudonyms refuse it too
+    BorderwatchException made = assertThrows(BorderwatchException.class,
+        () -> org.borderwatch.core.privacy.PseudonymKey.forLakehouse(spark, development));
+    assertTrue(made.getMessage().contains("this lakehouse holds data that is not a simulated world"), made.getMessage());
+    assertEquals("test-suite-key-not-a-secret", org.borderwatch.core.privacy.PseudonymKey.forLakehouse(spark, config));
+    // a simulated world's landing zone (its manifest beside it) takes the development key
+    Files.createDirectories(world.resolve("landing"));
+    Files.writeString(world.resolve(org.borderwatch.core.privacy.PseudonymKey.WORLD_MANIFEST), "{}");
+    org.borderwatch.core.privacy.PseudonymKey.beforeIngest(spark, development, world.resolve("landing").toString());
+    // a key file: its first line, and only when its owner alone reads it
+    Path keyFile = world.resolve("key");
+    Files.writeString(keyFile, "a-key-from-a-file-0123456789\n");
+    Files.setPosixFilePermissions(keyFile, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+    BorderwatchConfig fromFile = config.with(Map.of("privacy.pseudonym-key-file", keyFile.toString()));
+    BorderwatchException open = assertThrows(BorderwatchException.class,
+        () -> org.borderwatch.core.privacy.PseudonymKey.of(fromFile));
+    assertTrue(open.getMessage().contains("is readable by others"), open.getMessage());
+    Files.setPosixFilePermissions(keyFile, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+    assertEquals("a-key-from-a-file-0123456789", org.borderwatch.core.privacy.PseudonymKey.forLakehouse(spark, fromFile));
   }
 }

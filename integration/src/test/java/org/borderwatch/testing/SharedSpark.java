@@ -39,6 +39,8 @@ public final class SharedSpark implements ParameterResolver, AfterEachCallback {
           "lakehouse.root=" + root.resolve("lakehouse"),
           "compute.shuffle-partitions=1",
           "compute.ui=false",
+          // the tests ingest hand-made landing zones too, which the public development key is refused on
+          "privacy.pseudonym-key=test-suite-key-not-a-secret",
           // tiny data: with one shuffle partition adaptive execution has nothing to coalesce, only plans to redo
           "spark.sql.adaptive.enabled=false",
           "log.level=ERROR"));

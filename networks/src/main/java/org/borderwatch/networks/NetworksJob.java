@@ -153,7 +153,7 @@ public final class NetworksJob implements Job {
     analysed = week;
     int window = cfg.get(ConfigKeys.NETWORK_WINDOW_WEEKS);
     String first = week.minus(window - 1).toString();
-    new Pseudonymizer(cfg.get(ConfigKeys.PSEUDONYM_KEY)).register(spark);
+    new Pseudonymizer(org.borderwatch.core.privacy.PseudonymKey.forLakehouse(spark, cfg)).register(spark);
     thresholds(spark).createOrReplaceTempView("bw_net_thresholds");
 
     spark.catalog().dropTempView(NetworkGraph.ALERTED);

@@ -109,7 +109,7 @@ public final class ResolveJob implements Job {
         .join(firstMention.toDF("record_r", "mention_r"), "record_r");
     Lakehouse.overwrite(spark, ResolveTables.ENTITY_LINKS, links);
 
-    new Pseudonymizer(ctx.config().get(ConfigKeys.PSEUDONYM_KEY)).register(spark);
+    new Pseudonymizer(org.borderwatch.core.privacy.PseudonymKey.forLakehouse(spark, ctx.config())).register(spark);
     Dataset<Row> persons = spark.table(Tables.SILVER_MENTION_ENTITIES.fullName()).select("mention_id", "entity_id")
         .join(mentions, "mention_id")
         .groupBy("entity_id").agg(

@@ -10,7 +10,7 @@ import org.borderwatch.core.time.IsoWeek;
 /** world.json: what a saved world is (seed, scale, start, weeks written), so it can be continued. */
 public record WorldManifest(long seed, String scale, String startWeek, int weeks) {
   private static final ObjectMapper JSON = new ObjectMapper();
-  public static final String FILE = "world.json";
+  public static final String FILE = org.borderwatch.core.privacy.PseudonymKey.WORLD_MANIFEST;
 
   public static WorldManifest read(Path dir) throws IOException {
     Path f = dir.resolve(FILE);

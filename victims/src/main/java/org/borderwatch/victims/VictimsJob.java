@@ -113,7 +113,7 @@ public final class VictimsJob implements Job {
         + Tables.SILVER_PERSON_MENTIONS.fullName()).first().getString(0)));
     analysed = week;
     String w = "'" + week + "'";
-    new Pseudonymizer(cfg.get(ConfigKeys.PSEUDONYM_KEY)).register(spark);
+    new Pseudonymizer(org.borderwatch.core.privacy.PseudonymKey.forLakehouse(spark, cfg)).register(spark);
     Lakehouse.ensure(spark, FEEDBACK);
     double adThreshold = cfg.get(ConfigKeys.VICTIM_AD_THRESHOLD);
     double alertThreshold = cfg.get(ConfigKeys.VICTIM_ALERT_THRESHOLD);

@@ -32,6 +32,10 @@ public final class ConfigKeys {
   public static final ConfigKey<String> PSEUDONYM_KEY = ConfigKey.secret("privacy.pseudonym-key",
       "Secret of the keyed hash that pseudonymises identifiers in gold tables", 16);
 
+  public static final ConfigKey<String> PSEUDONYM_KEY_FILE = ConfigKey.string("privacy.pseudonym-key-file",
+      "File whose first line is the pseudonym key, readable by its owner only (empty: privacy.pseudonym-key)",
+      Pattern.compile("^.*$"), "empty or a local file path");
+
   public static final ConfigKey<List<String>> ANALYST_WRITABLE_TABLES = ConfigKey.stringList(
       "analyst.writable-tables", "Tables an analyst session may write to (all others are read-only)",
       Pattern.compile("^(bronze|silver|gold|ops)\\.[a-z0-9_]+$"), "database.table names in bronze, silver, gold or ops");

@@ -222,11 +222,6 @@ public final class AnalystGuardExtension extends AbstractFunction1<SparkSessionE
   static String refusal(LogicalPlan plan, AnalystAccess access) {
     List<String> writable = access.writable();
     String name = plan.getClass().getSimpleName();
-    String table = tableOf(plan);
-    if (table != null && !access.mayRead(table)) {
-      return "read " + table + ", which the " + access.role() + " role may not read (it reads "
-          + (access.reads().isEmpty() ? "no table" : String.join(", ", access.reads())) + ")";
-    }
     String expression = codeIn(plan);
     if (expression != null) {
       return "call " + expression + " (code that runs in the session)";
@@ -234,6 +229,9 @@ public final class AnalystGuardExtension extends AbstractFunction1<SparkSessionE
     if (plan instanceof org.apache.spark.sql.execution.command.CreateViewCommand c) {
       if (c.viewType() == org.apache.spark.sql.catalyst.analysis.PersistedView$.MODULE$) {
         return "create a persistent view";
+      }
+      if (c.viewType() == org.apache.spark.sql.catalyst.analysis.GlobalTempView$.MODULE$) {
+        return "create a global temporary view (shared with the process's other sessions)";
       }
     } else if (plan instanceof org.apache.spark.sql.execution.command.SetCommand c) {
       if (c.kv().isDefined() && guarded(c.kv().get()._1())) {
@@ -257,9 +255,17 @@ public final class AnalystGuardExtension extends AbstractFunction1<SparkSessionE
       String target = targetTable(plan);
       boolean toAnalystTable = target != null && writable.stream()
           .anyMatch(t -> target.equals(t.toLowerCase(Locale.ROOT)) || target.endsWith("." + t.toLowerCase(Locale.ROOT)));
-      return toAnalystTable ? null : "write to " + (target == null ? "a table" : target) + " (" + name + ")";
+      if (!toAnalystTable) {
+        return "write to " + (target == null ? "a table" : target) + " (" + name + ")";
+      }
     } else if (isCommand(plan) && !READ_ONLY_COMMANDS.contains(name)) {
       return "run " + name;
+    }
+    // then what the node reads, then what its children and subqueries do
+    String table = APPENDS.contains(name) ? null : tableOf(plan);
+    if (table != null && !access.mayRead(table)) {
+      return "read " + table + ", which the " + access.role() + " role may not read (it reads "
+          + (access.reads().isEmpty() ? "no table" : String.join(", ", access.reads())) + ")";
     }
     for (LogicalPlan p : inside(plan)) {
       String r = refusal(p, access);
@@ -310,6 +316,19 @@ public final class AnalystGuardExtension extends AbstractFunction1<SparkSessionE
     }
     if (plan instanceof org.apache.spark.sql.catalyst.analysis.ResolvedPersistentView v) {
       return v.identifier().namespace().length == 1 ? name(v.identifier().namespace()[0], v.identifier().name()) : null;
+    }
+    // commands that name a table in a field rather than a child: DESCRIBE, SHOW CREATE TABLE, DESCRIBE HISTORY...
+    scala.collection.Iterator<Object> fields = plan.productIterator();
+    while (fields.hasNext()) {
+      Object f = fields.next();
+      if (f instanceof org.apache.spark.sql.catalyst.TableIdentifier id && id.database().isDefined()
+          && !id.database().get().equalsIgnoreCase("global_temp")) {
+        return name(id); // (a name without a database is a temporary view's: resolved tables are qualified)
+      }
+      if (f instanceof org.apache.spark.sql.delta.catalog.DeltaTableV2 t) {
+        return t.catalogTable().isDefined() ? name(t.catalogTable().get().identifier())
+            : "delta.`" + t.path() + "`"; // a table by path: no role reads it
+      }
     }
     return null;
   }

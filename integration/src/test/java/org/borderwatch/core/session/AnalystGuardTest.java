@@ -20,48 +20,48 @@ class AnalystGuardTest {
 
   @BeforeAll
   static void tables(SparkSession spark, BorderwatchConfig config) {
-    spark.sql("CREATE DATABASE IF NOT EXISTS silver");
+    spark.sql("CREATE DATABASE IF NOT EXISTS gold");
     spark.sql("CREATE DATABASE IF NOT EXISTS ops");
-    spark.sql("CREATE TABLE IF NOT EXISTS silver.guard_items (id STRING, n INT) USING delta");
+    spark.sql("CREATE TABLE IF NOT EXISTS gold.guard_items (id STRING, n INT) USING delta");
     spark.sql("CREATE TABLE IF NOT EXISTS ops.victim_feedback (alert_id STRING, decision STRING) USING delta");
-    spark.sql("INSERT INTO silver.guard_items VALUES ('a', 1)");
+    spark.sql("INSERT INTO gold.guard_items VALUES ('a', 1)");
     analyst = SparkSessions.build(config, "guard-test", SparkSessions.Mode.ANALYST);
   }
 
   @Test
   void readsAndSessionCommandsAreAllowed() {
-    assertEquals(1L, analyst.sql("SELECT count(*) FROM silver.guard_items").first().getLong(0));
-    assertEquals(List.of("guard_items"), analyst.sql("SHOW TABLES IN silver").collectAsList().stream()
+    assertEquals(1L, analyst.sql("SELECT count(*) FROM gold.guard_items").first().getLong(0));
+    assertEquals(List.of("guard_items"), analyst.sql("SHOW TABLES IN gold").collectAsList().stream()
         .map(r -> r.getString(1)).toList());
-    assertEquals(List.of("id", "n"), analyst.sql("DESCRIBE TABLE silver.guard_items").collectAsList().stream()
+    assertEquals(List.of("id", "n"), analyst.sql("DESCRIBE TABLE gold.guard_items").collectAsList().stream()
         .map(r -> r.getString(0)).toList());
-    List<String> history = analyst.sql("DESCRIBE HISTORY silver.guard_items").collectAsList().stream()
+    List<String> history = analyst.sql("DESCRIBE HISTORY gold.guard_items").collectAsList().stream()
         .map(r -> r.<String>getAs("operation")).toList();
     assertEquals("CREATE TABLE", history.get(history.size() - 1), history.toString());
-    analyst.sql("CREATE OR REPLACE TEMP VIEW v AS SELECT * FROM silver.guard_items");
+    analyst.sql("CREATE OR REPLACE TEMP VIEW v AS SELECT * FROM gold.guard_items");
     assertEquals(1L, analyst.sql("SELECT count(*) FROM v").first().getLong(0));
     analyst.sql("SET spark.sql.shuffle.partitions=3");
     assertEquals("3", analyst.conf().get("spark.sql.shuffle.partitions"));
-    assertTrue(analyst.sql("EXPLAIN SELECT * FROM silver.guard_items").first().getString(0).contains("guard_items"));
+    assertTrue(analyst.sql("EXPLAIN SELECT * FROM gold.guard_items").first().getString(0).contains("guard_items"));
   }
 
   @Test
   void everyKindOfWriteIsRefused(@TempDir Path dir) {
     String[] writes = {
-        "INSERT INTO silver.guard_items VALUES ('b', 2)",
-        "INSERT OVERWRITE silver.guard_items SELECT * FROM silver.guard_items",
-        "DELETE FROM silver.guard_items WHERE id = 'a'",
-        "UPDATE silver.guard_items SET n = 3",
-        "MERGE INTO silver.guard_items t USING silver.guard_items s ON t.id = s.id WHEN MATCHED THEN DELETE",
-        "CREATE TABLE silver.guard_new (x INT) USING delta",
-        "CREATE TABLE silver.guard_ctas USING delta AS SELECT 1 AS x",
-        "DROP TABLE silver.guard_items",
-        "TRUNCATE TABLE silver.guard_items",
-        "ALTER TABLE silver.guard_items ADD COLUMNS (y INT)",
+        "INSERT INTO gold.guard_items VALUES ('b', 2)",
+        "INSERT OVERWRITE gold.guard_items SELECT * FROM gold.guard_items",
+        "DELETE FROM gold.guard_items WHERE id = 'a'",
+        "UPDATE gold.guard_items SET n = 3",
+        "MERGE INTO gold.guard_items t USING gold.guard_items s ON t.id = s.id WHEN MATCHED THEN DELETE",
+        "CREATE TABLE gold.guard_new (x INT) USING delta",
+        "CREATE TABLE gold.guard_ctas USING delta AS SELECT 1 AS x",
+        "DROP TABLE gold.guard_items",
+        "TRUNCATE TABLE gold.guard_items",
+        "ALTER TABLE gold.guard_items ADD COLUMNS (y INT)",
         "CREATE DATABASE analyst_scratch",
-        "CREATE VIEW silver.guard_view AS SELECT 1 AS x",
-        "OPTIMIZE silver.guard_items",
-        "VACUUM silver.guard_items",
+        "CREATE VIEW gold.guard_view AS SELECT 1 AS x",
+        "OPTIMIZE gold.guard_items",
+        "VACUUM gold.guard_items",
         "DELETE FROM ops.victim_feedback",
     };
     for (String sql : writes) {
@@ -72,8 +72,8 @@ class AnalystGuardTest {
         () -> analyst.sql("SELECT 1 AS x").write().parquet(dir.resolve("out").toString()));
     assertThrows(BorderwatchException.class,
         () -> analyst.sql("SELECT 'c' AS id, 3 AS n").write().format("delta").mode("append")
-            .saveAsTable("silver.guard_items"));
-    assertEquals(1L, analyst.sql("SELECT count(*) FROM silver.guard_items").first().getLong(0));
+            .saveAsTable("gold.guard_items"));
+    assertEquals(1L, analyst.sql("SELECT count(*) FROM gold.guard_items").first().getLong(0));
   }
 
   @Test
@@ -84,11 +84,11 @@ class AnalystGuardTest {
 
   @Test
   void jobSessionsAreNotGuarded(SparkSession spark) {
-    spark.sql("INSERT INTO silver.guard_items VALUES ('z', 9)");
-    assertEquals(List.of("a", "z"), spark.sql("SELECT id FROM silver.guard_items ORDER BY id").collectAsList().stream()
+    spark.sql("INSERT INTO gold.guard_items VALUES ('z', 9)");
+    assertEquals(List.of("a", "z"), spark.sql("SELECT id FROM gold.guard_items ORDER BY id").collectAsList().stream()
         .map(r -> r.getString(0)).toList());
-    spark.sql("DELETE FROM silver.guard_items WHERE id = 'z'");
-    assertEquals(List.of("a"), spark.sql("SELECT id FROM silver.guard_items ORDER BY id").collectAsList().stream()
+    spark.sql("DELETE FROM gold.guard_items WHERE id = 'z'");
+    assertEquals(List.of("a"), spark.sql("SELECT id FROM gold.guard_items ORDER BY id").collectAsList().stream()
         .map(r -> r.getString(0)).toList());
   }
 }
