@@ -150,7 +150,8 @@ public final class IngestJob implements Job {
           skipped++; // touched but identical
         } else {
           changedLog.add(RowFactory.create(batch, f.feed().contract().name(), f.feed().contract().source(),
-              f.relative(), f.size(), sum, "CHANGED_REJECTED", null, null, null, null, null, null, new String[0], now));
+              f.relative(), f.size(), sum, "CHANGED_REJECTED", null, null, null, null, null, null, new String[0], now,
+              null));
           progress.info("! " + f.relative() + " changed after it was ingested on " + k.getTimestamp(6)
               + ": left out (deliver corrections as a new file)");
         }
@@ -158,7 +159,7 @@ public final class IngestJob implements Job {
     }
     for (Found l : links) {
       changedLog.add(RowFactory.create(batch, l.feed().contract().name(), l.feed().contract().source(),
-          l.relative(), null, null, "SKIPPED_LINK", null, null, null, null, null, null, new String[0], now));
+          l.relative(), null, null, "SKIPPED_LINK", null, null, null, null, null, null, new String[0], now, null));
     }
     if (!links.isEmpty()) {
       progress.info(String.format(Locale.ROOT, "! %d symbolic link%s in the landing zone not followed "
@@ -226,6 +227,7 @@ public final class IngestJob implements Job {
     stats.sort((a, b) -> a.getString(1).compareTo(b.getString(1)));
     // drift: one line per feed and field, with how many files carried it (each file's list is in ops.ingest_log)
     Map<String, Map<String, List<String>>> driftFiles = new java.util.TreeMap<>(); // contract → field → files
+    List<String> repairedFiles = new ArrayList<>();
     for (Row fr : stats) {
       String file = fr.getString(1);
       Found f = foundByFile.get(file);
@@ -245,7 +247,10 @@ public final class IngestJob implements Job {
             .computeIfAbsent(field, k -> new ArrayList<>()).add(file);
       }
       log.add(RowFactory.create(batch, f.feed().contract().name(), f.feed().contract().source(), file, fr.getLong(10),
-          fr.getString(9), "INGESTED", total, header, read, ok, bad, dup, drift, now));
+          fr.getString(9), "INGESTED", total, header, read, ok, bad, dup, drift, now, fr.getInt(11)));
+      if (fr.getInt(11) > 0) {
+        repairedFiles.add(file + " (" + fr.getInt(11) + ")");
+      }
       ingested.add(RowFactory.create(file, f.feed().contract().name(), f.size(), f.modified(), fr.getString(9), batch,
           now));
       linesRead += read;
@@ -255,6 +260,12 @@ public final class IngestJob implements Job {
     }
     driftFiles.forEach((contract, fields) -> fields.forEach((field, files) ->
         progress.info(driftLine(contract, field, files))));
+    if (!repairedFiles.isEmpty()) {
+      progress.info("! control characters (NUL and the like) removed from fields of landed lines in "
+          + repairedFiles.size() + " file" + (repairedFiles.size() == 1 ? "" : "s") + ": "
+          + String.join(", ", repairedFiles.subList(0, Math.min(5, repairedFiles.size())))
+          + (repairedFiles.size() > 5 ? ", ..." : "") + " (ops.ingest_log.repaired_lines)");
+    }
     List<Row> badRows = new ArrayList<>(badLines.value());
     badRows.sort((a, b) -> a.getString(1).equals(b.getString(1)) ? Integer.compare(a.getInt(2), b.getInt(2))
         : a.getString(1).compareTo(b.getString(1)));

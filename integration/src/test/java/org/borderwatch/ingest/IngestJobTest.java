@@ -219,12 +219,18 @@ class IngestJobTest {
     assertEquals(0, spark.table("bronze.quarantine").where("raw_text LIKE '%root:%'").count());
     assertTrue(said.contains("! 3 symbolic links in the landing zone not followed (ingest.follow-links is false)"),
         said);
-    // and the next ingest, with one more plain file, replaces by those names without a mismatch
-    write("border/detections/detections_2025-W13.jsonl.gz", DefectCorpusTest.gzip(("{\"detection_id\":\"H200\","
+    // and the next ingest, with one more plain file, replaces by those names without a mismatch; a NUL inside its
+    // id is removed, and counted
+    write("border/detections/detections_2025-W13.jsonl.gz", DefectCorpusTest.gzip(("{\"detection_id\":\"H2\\u000000\","
         + "\"observed_at\":\"2025-03-23T03:00:00+07:00\",\"lat\":16.8,\"lon\":98.5,\"group_size\":2,\"sensor\":"
         + "\"camera\"}\n").getBytes(StandardCharsets.UTF_8)));
     assertEquals(1, ingest(spark, config).files());
     assertEquals(before.get("bronze.detections") + 5, spark.table("bronze.detections").count());
+    assertEquals(1L, spark.table("bronze.detections").where("detection_id = 'H200'").count());
+    assertEquals(List.of(1), spark.sql("SELECT repaired_lines FROM ops.ingest_log WHERE file = "
+        + "'border/detections/detections_2025-W13.jsonl.gz'").collectAsList().stream().map(x -> x.getInt(0)).toList());
+    assertTrue(said.contains("! control characters (NUL and the like) removed from fields of landed lines in 1 file: "
+        + "border/detections/detections_2025-W13.jsonl.gz (1)"), said);
   }
 
   @Test

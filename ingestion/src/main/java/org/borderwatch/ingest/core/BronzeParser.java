@@ -38,7 +38,7 @@ public final class BronzeParser implements FlatMapFunction<String, Row> {
   }
 
   /** Accounting row of a file: feed, file, lines_total, header_lines, lines_read, landed, quarantined,
-   * duplicates, drift (String[]), checksum, size. */
+   * duplicates, drift (String[]), checksum, size, repaired lines. */
   @Override
   public Iterator<Row> call(String rel) {
     List<Row> parsed = LandingParser.parse(contract, rel, reader.read(absoluteByFile.get(rel)));
@@ -52,7 +52,7 @@ public final class BronzeParser implements FlatMapFunction<String, Row> {
     for (Row r : parsed) {
       if (r.getString(0).equals("FILE")) {
         files.add(RowFactory.create(contract.name(), rel, r.getInt(11), r.getInt(12), read, landed, bad, duplicates,
-            r.get(13), r.getString(14), r.getLong(15)));
+            r.get(13), r.getString(14), r.getLong(15), r.getInt(16)));
         continue;
       }
       read++;

@@ -56,6 +56,8 @@ public final class BronzeSpecs {
       .col("duplicates", IntegerType, "Landed rows that exactly repeat an earlier line of the file (removed in silver)")
       .col("drift_fields", createArrayType(StringType), "Fields the contract does not know (kept in _rescued)")
       .col("ingested_at", TimestampType, false, "When")
+      .col("repaired_lines", IntegerType, "Landed lines in which control characters (NUL and the like) were removed "
+          + "from a field; the rest of each value is kept")
       .build();
 
   public static final TableSpec INGESTED_FILES = TableSpec.of(Tables.INGESTED_FILES)

@@ -41,7 +41,8 @@ public final class LandingParser implements FlatMapFunction<String, Row> {
       DataTypes.createStructField("header_lines", IntegerType, true),
       DataTypes.createStructField("drift", createArrayType(StringType, true), true),
       DataTypes.createStructField("checksum", StringType, true),
-      DataTypes.createStructField("size", LongType, true)));
+      DataTypes.createStructField("size", LongType, true),
+      DataTypes.createStructField("repaired_lines", IntegerType, true)));
 
   private final Map<String, FeedContract> contractsByFile;
   private final Map<String, String> absoluteByFile;
@@ -72,9 +73,9 @@ public final class LandingParser implements FlatMapFunction<String, Row> {
     Lines.Result lines = Lines.split(rel, bytes);
     if (lines.unreadable() != null) {
       out.add(RowFactory.create("LINE", c.name(), rel, 0, false, null, null, Reason.UNREADABLE_FILE.name(),
-          lines.unreadable(), null, null, null, null, null, null, null));
+          lines.unreadable(), null, null, null, null, null, null, null, null));
       out.add(RowFactory.create("FILE", c.name(), rel, 0, true, null, null, null, null, null, null, 1, 0,
-          new String[0], checksum, (long) bytes.length));
+          new String[0], checksum, (long) bytes.length, 0));
       return out;
     }
     List<Lines.Line> ls = lines.lines();
@@ -83,7 +84,7 @@ public final class LandingParser implements FlatMapFunction<String, Row> {
     if (c.format() == FeedContract.Format.CSV) {
       if (ls.isEmpty()) {
         out.add(RowFactory.create("FILE", c.name(), rel, 0, true, null, null, null, null, null, null, 0, 0,
-            new String[0], checksum, (long) bytes.length));
+            new String[0], checksum, (long) bytes.length, 0));
         return out;
       }
       parser = RecordParser.csv(c, ls.get(0).text());
@@ -92,6 +93,7 @@ public final class LandingParser implements FlatMapFunction<String, Row> {
       parser = RecordParser.json(c);
     }
     // A blank line at the very end is an export artefact of some tools, not a record: it is still counted.
+    int repaired = 0;
     for (int i = header; i < ls.size(); i++) {
       Lines.Line l = ls.get(i);
       if (!l.validUtf8()) {
@@ -100,20 +102,21 @@ public final class LandingParser implements FlatMapFunction<String, Row> {
       }
       RecordParser.Parsed p = parser.parse(l.text());
       if (p.ok()) {
+        repaired += p.repaired() > 0 ? 1 : 0;
         out.add(RowFactory.create("LINE", c.name(), rel, l.number(), true, p.values(), p.rescued(), null, null, null,
-            sha256(l.text().getBytes(StandardCharsets.UTF_8)), null, null, null, null, null));
+            sha256(l.text().getBytes(StandardCharsets.UTF_8)), null, null, null, null, null, null));
       } else {
         out.add(bad(c, rel, l, p.reason(), p.detail()));
       }
     }
     out.add(RowFactory.create("FILE", c.name(), rel, 0, true, null, null, null, null, null, null, ls.size(), header,
-        parser.drift().toArray(new String[0]), checksum, (long) bytes.length));
+        parser.drift().toArray(new String[0]), checksum, (long) bytes.length, repaired));
     return out;
   }
 
   private static Row bad(FeedContract c, String rel, Lines.Line l, Reason r, String detail) {
     return RowFactory.create("LINE", c.name(), rel, l.number(), false, null, null, r.name(), detail, l.text(), null,
-        null, null, null, null, null);
+        null, null, null, null, null, null);
   }
 
   public static String sha256(byte[] b) {

@@ -26,13 +26,16 @@ public final class RecordParser {
   private final String missingColumn;
 
   /** Outcome of parsing one line. */
-  public record Parsed(String[] values, String rescued, Reason reason, String detail) {
+  /**
+   * @param repaired fields of the line that had control characters removed (0 when none; see Values.clean)
+   */
+  public record Parsed(String[] values, String rescued, Reason reason, String detail, int repaired) {
     public boolean ok() {
       return reason == null;
     }
 
     static Parsed bad(Reason r, String detail) {
-      return new Parsed(null, null, r, detail);
+      return new Parsed(null, null, r, detail, 0);
     }
   }
 
@@ -108,7 +111,8 @@ public final class RecordParser {
     String[] values = new String[columnOf.length];
     for (int i = 0; i < columnOf.length; i++) {
       if (columnOf[i] >= 0) {
-        String v = cells.get(columnOf[i]).trim();
+        // whitespace only here; control characters are removed, and counted, once the values are checked
+        String v = cells.get(columnOf[i]).strip();
         values[i] = v.isEmpty() ? null : v;
       }
     }
@@ -184,6 +188,14 @@ public final class RecordParser {
   }
 
   private Parsed check(String[] values, String rescued) {
+    // control characters (NUL...) are removed from every field before it is checked, and the repair counted
+    int repaired = 0;
+    for (int i = 0; i < values.length; i++) {
+      if (values[i] != null && Values.controls(values[i])) {
+        repaired++;
+        values[i] = Values.clean(values[i]);
+      }
+    }
     List<FieldSpec> fields = contract.fields();
     for (int i = 0; i < fields.size(); i++) {
       FieldSpec f = fields.get(i);
@@ -200,7 +212,7 @@ public final class RecordParser {
     if (ll != null && !Region.inside(ll[0], ll[1]) && !Region.swapped(ll[0], ll[1])) {
       return Parsed.bad(Reason.BAD_COORDINATES, "(" + ll[0] + ", " + ll[1] + ") is outside the region");
     }
-    return new Parsed(values, rescued, null, null);
+    return new Parsed(values, rescued, null, null, repaired);
   }
 
   /** {lat, lon} of a record, or null when it has none. Malformed numbers count as outside the region. */

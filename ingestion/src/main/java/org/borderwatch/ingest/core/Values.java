@@ -26,6 +26,31 @@ public final class Values {
 
   private Values() {}
 
+  /**
+   * A field's value as landed: surrounding whitespace removed, and control characters (NUL and the other C0
+   * controls but tab, and DEL) removed wherever they are; null when nothing is left. {@link #controls} says whether
+   * there were any, so that the repair is counted (ops.ingest_log.repaired_lines), never silent.
+   */
+  public static String clean(String raw) {
+    if (raw == null) {
+      return null;
+    }
+    String v = controls(raw) ? raw.replaceAll("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]", "") : raw;
+    v = v.strip();
+    return v.isEmpty() ? null : v;
+  }
+
+  /** Whether {@code raw} holds a control character {@link #clean} removes. */
+  public static boolean controls(String raw) {
+    for (int i = 0; i < raw.length(); i++) {
+      char ch = raw.charAt(i);
+      if (ch < 0x20 && ch != '\t' && ch != '\n' && ch != '\r' || ch == 0x7F) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   static DateTimeFormatter format(String pattern) {
     return FORMATS.computeIfAbsent(pattern, p -> new DateTimeFormatterBuilder().parseCaseInsensitive()
         .appendPattern(p.replace("yyyy", "uuuu")).toFormatter(Locale.ENGLISH).withResolverStyle(ResolverStyle.STRICT));

@@ -147,4 +147,33 @@ public class DefectCorpusTest {
     Row file = rows.get(rows.size() - 1);
     assertEquals(List.of("sensor_model"), java.util.Arrays.asList((String[]) file.get(13)));
   }
+
+  @Test
+  void controlCharactersAreRemovedFromFieldsAndCounted() {
+    // NUL inside a value, at its end (where trimming alone would hide it), a unit separator, and a clean line
+    String n1 = String.format(DET, "N1", "16.5", "98.6", "").replace("\"radar\"", "\"ra\\u0000dar\"");
+    String n2 = String.format(DET, "N2\\u0000", "16.5", "98.6", "").replace("\"radar\"", "\"ra\\u001fdar\"");
+    String n3 = String.format(DET, "N3", "16.5", "98.6", "");
+    List<Row> rows = LandingParser.parse(DetectionFeed.CONTRACT, "border/detections/detections_2025-W12.jsonl",
+        utf8(String.join("\n", n1, n2, n3) + "\n"));
+    FeedContract c = DetectionFeed.CONTRACT;
+    List<String> ids = new ArrayList<>();
+    List<String> sensors = new ArrayList<>();
+    for (Row r : rows) {
+      if (r.getString(0).equals("LINE")) {
+        assertEquals(true, r.getBoolean(4), r.toString());
+        String[] v = (String[]) r.get(5);
+        ids.add(v[c.index("detection_id")]);
+        sensors.add(v[c.index("sensor")]);
+      }
+    }
+    assertEquals(List.of("N1", "N2", "N3"), ids);
+    assertEquals(List.of("radar", "radar", "radar"), sensors);
+    Row file = rows.get(rows.size() - 1);
+    assertEquals(2, file.getInt(16), "lines with a repaired field");
+    assertEquals(null, Values.clean("\u0000 \u0007"));
+    assertEquals("a\tb", Values.clean(" a\u0000\tb\u007f "));
+    assertEquals(true, Values.controls("x\u0000"));
+    assertEquals(false, Values.controls("x\ty"));
+  }
 }
