@@ -64,6 +64,12 @@ class ServeIT {
         + "create table gold.served as select id, concat('zone-', id) cell from range(3);\n"
         + "create database if not exists silver;\n"
         + "create table silver.names as select id, concat('name-', id) name from range(2);\n"
+        // the tables of the analyst attacks (integration/src/test/resources/analyst-attacks.sql)
+        + "create table silver.attack_items (id string, n int) using delta;\n"
+        + "insert into silver.attack_items values ('a', 1);\n"
+        + "create table gold.attack_scores (id string, score double) using delta;\n"
+        + "create database if not exists bronze;\n"
+        + "create table bronze.attack_raw (line string) using delta;\n"
         + "select 1 as one;\n");
     // the launcher runs sql in local mode on the lakehouse BORDERWATCH_HOME names (one Spark JVM for both tests)
     AssemblyIT.Result made = AssemblyIT.exec(List.of(launcher, "sql", "--read-write", "--format", "csv", "-f",
@@ -107,6 +113,15 @@ class ServeIT {
           "!read-text /etc/passwd", "!conf spark.borderwatch.analyst=false", "!conf spark.sql.runSQLOnFiles=true",
           "!udf", "!map", "!artifact " + AssemblyIT.REPO.resolve("connect-client/target/classes/org/borderwatch/"
               + "connect/RemoteSql.class"));
+      // and every statement of the sql session's attack list, over Connect
+      attacks = new java.util.ArrayList<>(attacks);
+      String location = "file:" + warehouse.resolve("silver.db").resolve("attack_items");
+      for (String line : Files.readAllLines(AssemblyIT.REPO.resolve("integration/src/test/resources/analyst-attacks.sql"))) {
+        if (!line.isBlank() && !line.startsWith("#")) {
+          attacks.add(line.replace("${location}", location));
+        }
+      }
+      assertTrue(attacks.size() >= 60, attacks.size() + " attacks");
       List<String> statements = new java.util.ArrayList<>();
       statements.add("select id, cell from gold.served order by id");
       statements.addAll(attacks);
