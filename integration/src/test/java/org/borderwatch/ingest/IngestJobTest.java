@@ -250,7 +250,7 @@ class IngestJobTest {
     BorderwatchException made = assertThrows(BorderwatchException.class,
         () -> org.borderwatch.core.privacy.PseudonymKey.forLakehouse(spark, development));
     assertTrue(made.getMessage().contains("this lakehouse holds data that is not a simulated world"), made.getMessage());
-    assertEquals("test-suite-key-not-a-secret", org.borderwatch.core.privacy.PseudonymKey.forLakehouse(spark, config));
+    assertEquals(org.borderwatch.testing.SharedSpark.TEST_KEY, org.borderwatch.core.privacy.PseudonymKey.forLakehouse(spark, config));
     // a simulated world's landing zone (its manifest beside it) takes the development key
     Files.createDirectories(world.resolve("landing"));
     Files.writeString(world.resolve(org.borderwatch.core.privacy.PseudonymKey.WORLD_MANIFEST), "{}");

@@ -28,6 +28,9 @@ public final class SharedSpark implements ParameterResolver, AfterEachCallback {
   private static SparkSession spark;
   private static Path root;
 
+  /** The tests' pseudonym key (the development key is refused on the hand-made landing zones some tests ingest). */
+  public static final String TEST_KEY = "test-suite-key-not-a-secret";
+
   public static synchronized SparkSession session() {
     if (spark == null) {
       try {
@@ -40,7 +43,7 @@ public final class SharedSpark implements ParameterResolver, AfterEachCallback {
           "compute.shuffle-partitions=1",
           "compute.ui=false",
           // the tests ingest hand-made landing zones too, which the public development key is refused on
-          "privacy.pseudonym-key=test-suite-key-not-a-secret",
+          "privacy.pseudonym-key=" + TEST_KEY,
           // tiny data: with one shuffle partition adaptive execution has nothing to coalesce, only plans to redo
           "spark.sql.adaptive.enabled=false",
           "log.level=ERROR"));
@@ -82,6 +85,8 @@ public final class SharedSpark implements ParameterResolver, AfterEachCallback {
       for (String d : List.of("warehouse", "world", "reports", "models")) {
         deleteTree(lakehouse.resolve(d));
       }
+      // a fresh lakehouse has held no data but a simulated world
+      Files.deleteIfExists(lakehouse.resolve(org.borderwatch.core.privacy.PseudonymKey.REAL_DATA_MARK));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -90,7 +95,7 @@ public final class SharedSpark implements ParameterResolver, AfterEachCallback {
   /** Runs the command line in-process on the shared session's lakehouse and captures its output. */
   public static CliRun cli(String... args) {
     List<String> all = new java.util.ArrayList<>(List.of("--conf", "lakehouse.root=" + root().resolve("lakehouse"),
-        "--conf", "compute.shuffle-partitions=1", "--conf", "log.level=ERROR"));
+        "--conf", "compute.shuffle-partitions=1", "--conf", "log.level=ERROR", "--conf", "privacy.pseudonym-key=" + TEST_KEY));
     all.addAll(List.of(args));
     return CliRun.plain(all.toArray(new String[0]));
   }

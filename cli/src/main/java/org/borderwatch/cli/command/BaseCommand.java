@@ -86,7 +86,22 @@ public abstract class BaseCommand implements Callable<Integer> {
   }
 
   protected String arguments() {
-    return String.join(" ", spec.commandLine().getParseResult().originalArgs());
+    return redacted(spec.commandLine().getParseResult().originalArgs());
+  }
+
+  /** The arguments as recorded (ops.job_runs): the value of a secret key given with --conf is never kept. */
+  static String redacted(List<String> args) {
+    List<String> out = new java.util.ArrayList<>();
+    for (String a : args) {
+      String shown = a;
+      for (org.borderwatch.core.config.ConfigKey<?> k : org.borderwatch.core.config.ConfigKeys.all()) {
+        if (k.secret() && a.startsWith(k.name() + "=")) {
+          shown = k.name() + "=(secret)";
+        }
+      }
+      out.add(shown);
+    }
+    return String.join(" ", out);
   }
 
   protected JobContext context(IsoWeek week) {
