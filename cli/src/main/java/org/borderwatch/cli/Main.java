@@ -3,6 +3,7 @@ package org.borderwatch.cli;
 import java.io.PrintWriter;
 import org.borderwatch.cli.command.FeaturesCommand;
 import org.borderwatch.cli.command.IngestCommand;
+import org.borderwatch.cli.command.EraseCommand;
 import org.borderwatch.cli.command.MaintainCommand;
 import org.borderwatch.cli.command.NetworksCommand;
 import org.borderwatch.cli.command.PipelineCommand;
@@ -33,7 +34,7 @@ import picocli.CommandLine.ScopeType;
         SimulateCommand.class, IngestCommand.class, ResolveCommand.class, NetworksCommand.class,
         FeaturesCommand.class, TrainCommand.class, ScoreCommand.class, VictimsCommand.class,
         ReportCommand.class, PipelineCommand.class, SqlCommand.class, ServeCommand.class,
-        TablesCommand.class, MaintainCommand.class, org.borderwatch.bench.BenchCommand.class})
+        TablesCommand.class, MaintainCommand.class, EraseCommand.class, org.borderwatch.bench.BenchCommand.class})
 public final class Main implements Runnable {
   @Mixin
   GlobalOptions global;

@@ -15,6 +15,8 @@ public final class ChainOrder {
   public static final int REPORT = Order.DEFAULT + 6;
   /** Last: it adds one mention and resolves again, which no later stage should see. */
   public static final int RESOLVE = Order.DEFAULT + 7;
+  /** After everything: it erases a person of the tiny world. */
+  public static final int ERASE = Order.DEFAULT + 8;
 
   private ChainOrder() {}
 }

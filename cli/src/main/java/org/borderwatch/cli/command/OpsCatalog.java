@@ -21,7 +21,7 @@ final class OpsCatalog {
 
   static final List<TableSpec> SPECS = List.of(JobRunner.JOB_RUNS, BronzeSpecs.INGEST_LOG, BronzeSpecs.INGESTED_FILES,
       ResolveTables.RUNS, ResolveTables.ENTITY_CHANGES, ModelRegistry.SPEC, TrainJob.BACKTEST_SPEC, VictimsJob.FEEDBACK,
-      org.borderwatch.core.session.AnalystAudit.SPEC);
+      org.borderwatch.core.session.AnalystAudit.SPEC, org.borderwatch.core.privacy.EraseJob.ERASURES);
 
   static void ensure(SparkSession spark) {
     for (TableSpec s : SPECS) {

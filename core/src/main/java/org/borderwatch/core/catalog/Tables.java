@@ -122,6 +122,9 @@ public final class Tables {
       "Rolling-origin backtest: one row per run, model or baseline, target (detected or true events) and metric");
   public static final TableId VICTIM_FEEDBACK = new TableId(Layer.OPS, "victim_feedback",
       "Analysts' review of ads and victim alerts (confirmed or dismissed); the next victims run trains on it");
+  public static final TableId ERASURES = new TableId(Layer.OPS, "erasures",
+      "One row per erasure of a person: when, by whom, a digest of the reference given (not the person's data), "
+          + "rows changed per table, landing files rewritten, reports removed, history removed");
   public static final TableId ANALYST_AUDIT = new TableId(Layer.OPS, "analyst_audit",
       "Every statement of an analyst or investigator session (sql, serve): who, when, from where, tables read, rows "
           + "returned, allowed or refused and why; for those who run the lakehouse, not readable by analysts");

@@ -1,0 +1,165 @@
+package org.borderwatch.privacy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.borderwatch.core.privacy.EraseJob;
+import org.borderwatch.core.privacy.Pseudonymizer;
+import org.borderwatch.core.session.AnalystAccess;
+import org.borderwatch.core.session.AnalystAudit;
+import org.borderwatch.ingest.IngestJob;
+import org.borderwatch.resolve.ResolveJob;
+import org.borderwatch.testing.ChainOrder;
+import org.borderwatch.testing.SharedSpark;
+import org.borderwatch.testing.SparkTest;
+import org.borderwatch.testing.TinyChain;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+/**
+ * erase on the tiny world, after every stage ran: one person (a name and document nobody else has) is erased; then
+ * no file of the lakehouse (tables, old versions, logs, landing files, reports, the audit) holds their name, document
+ * number or pseudonym, others are intact, and the next ingest and resolve do not bring them back.
+ */
+@SparkTest
+@Order(ChainOrder.ERASE)
+class ErasureTest {
+  /** Every file under {@code dir} (gunzipped; Parquet read as JSON rows) that holds one of {@code values}. */
+  static List<String> holding(SparkSession spark, Path dir, Set<String> values) throws Exception {
+    List<String> out = new ArrayList<>();
+    List<Path> files;
+    try (Stream<Path> s = Files.walk(dir)) {
+      files = s.filter(Files::isRegularFile).toList();
+    }
+    Map<Path, List<String>> parquet = new java.util.TreeMap<>();
+    for (Path p : files) {
+      if (p.getFileName().toString().endsWith(".parquet")) {
+        parquet.computeIfAbsent(p.getParent(), k -> new ArrayList<>()).add(p.toString());
+        continue;
+      }
+      byte[] b = Files.readAllBytes(p);
+      if (p.getFileName().toString().endsWith(".gz")) {
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(b))) {
+          b = in.readAllBytes();
+        }
+      }
+      String text = new String(b, StandardCharsets.UTF_8);
+      for (String v : values) {
+        if (text.contains(v)) {
+          out.add(dir.relativize(p) + " holds " + v);
+        }
+      }
+    }
+    // Parquet files (data files of every version, checkpoints) are read, a folder at a time
+    for (Map.Entry<Path, List<String>> e : parquet.entrySet()) {
+      String text = String.join("\n", spark.read().option("mergeSchema", "true")
+          .parquet(e.getValue().toArray(String[]::new)).toJSON().collectAsList());
+      for (String v : values) {
+        if (text.contains(v)) {
+          out.add(dir.relativize(e.getKey()) + "/*.parquet holds " + v);
+        }
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void anErasedPersonLeavesNoTraceAndDoesNotComeBack(SparkSession spark) throws Exception {
+    TinyChain.ensure();
+    Path lakehouse = SharedSpark.root().resolve("lakehouse");
+    Path landing = lakehouse.resolve("world").resolve("landing");
+    // the person: a checkpoint traveller with a document number, at least two mentions, and a name and document
+    // that no other identity's mentions hold (so that finding them anywhere afterwards is a leak)
+    Map<String, Set<String>> valuesByEntity = new HashMap<>();
+    Map<String, Integer> mentions = new HashMap<>();
+    List<Row> rows = spark.sql("SELECT e.entity_id, m.name_original, m.document_number, m.name_latin, m.source "
+        + "FROM silver.mention_entities e JOIN silver.person_mentions m USING (mention_id)").collectAsList();
+    for (Row r : rows) {
+      Set<String> v = valuesByEntity.computeIfAbsent(r.getString(0), k -> new TreeSet<>());
+      for (int i = 1; i <= 3; i++) {
+        if (!r.isNullAt(i)) {
+          v.add(r.getString(i));
+        }
+      }
+      mentions.merge(r.getString(0), 1, Integer::sum);
+    }
+    String entity = null;
+    Set<String> values = null;
+    for (Row r : rows) {
+      String e = r.getString(0);
+      if (!"checkpoint".equals(r.getString(4)) || r.isNullAt(2) || mentions.get(e) < 2 || r.getString(1).length() < 8) {
+        continue;
+      }
+      Set<String> mine = new TreeSet<>(List.of(r.getString(1), r.getString(2)));
+      boolean unique = valuesByEntity.entrySet().stream().filter(x -> !x.getKey().equals(e))
+          .flatMap(x -> x.getValue().stream()).noneMatch(o -> mine.stream().anyMatch(o::contains));
+      if (unique && (entity == null || e.compareTo(entity) < 0)) {
+        entity = e;
+        values = mine;
+      }
+    }
+    assertTrue(entity != null, "a person to erase");
+    String key = new Pseudonymizer(SharedSpark.TEST_KEY).token("per", entity);
+    Set<String> grep = new TreeSet<>(values);
+    for (String v : values) {
+      grep.add(Normalizer.normalize(v, Normalizer.Form.NFC));
+    }
+    grep.add(key);
+    long persons = spark.table("gold.persons").count();
+    long allMentions = spark.table("silver.person_mentions").count();
+    int theirs = mentions.get(entity);
+    // before: the name is in the landing zone, the tables, and (here) an audited statement and a report
+    AnalystAudit audit = new AnalystAudit();
+    audit.record(new AnalystAudit.Entry(java.time.Instant.now(), new AnalystAccess("investigator", "ivan", "sql@test",
+        List.of(), List.of()), "t", "SELECT * FROM silver.person_mentions WHERE name_original = '"
+        + values.iterator().next() + "'", List.of("silver.person_mentions"), 1L, "allowed", null));
+    audit.flush(spark);
+    Path report = lakehouse.resolve("reports").resolve("2099-W01");
+    Files.createDirectories(report);
+    Files.writeString(report.resolve("report.html"), "<p>key individual " + key + "</p>");
+    Files.writeString(report.resolve("report.pdf"), "%PDF (the report of the same week)");
+    assertTrue(!holding(spark, lakehouse, grep).isEmpty());
+
+    new EraseJob(key, null, null).run(TinyChain.context("erase"));
+
+    assertEquals(List.of(), holding(spark, lakehouse, grep), "files that still hold the person");
+    assertEquals(persons - 1, spark.table("gold.persons").count());
+    assertEquals(allMentions - theirs, spark.table("silver.person_mentions").count());
+    assertTrue(!Files.exists(report.resolve("report.pdf")));
+    Row erasure = spark.table("ops.erasures").first();
+    assertEquals(1L, spark.table("ops.erasures").count());
+    assertEquals(theirs, erasure.<Integer>getAs("mentions"));
+    // history is gone: no version before the erasure can be read back
+    assertThrows(Exception.class, () -> spark.read().option("versionAsOf", 0).table("silver.person_mentions").count());
+    // again: nothing left, said so
+    assertEquals("already erased: nothing of this person is left",
+        new EraseJob(key, null, null).run(TinyChain.context("erase")).summary());
+
+    // the next run: the landing files are known (their new checksums recorded), and resolving again finds nobody
+    IngestJob ingest = new IngestJob(landing.toString(), null);
+    ingest.run(TinyChain.context("ingest"));
+    assertEquals(0, ingest.result().files());
+    assertEquals(0L, spark.sql("SELECT count(*) FROM ops.ingest_log WHERE status = 'CHANGED_REJECTED'").first()
+        .getLong(0));
+    new ResolveJob().run(TinyChain.context("resolve"));
+    assertEquals(persons - 1, spark.table("gold.persons").count());
+    assertEquals(0L, spark.table("gold.persons").where(org.apache.spark.sql.functions.col("person_key")
+        .equalTo(key)).count());
+  }
+}
