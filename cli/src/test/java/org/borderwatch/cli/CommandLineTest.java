@@ -10,7 +10,16 @@ import org.junit.jupiter.api.Test;
 class CommandLineTest {
   /** Every command Main registers, in the order help lists them. */
   static final List<String> COMMANDS = List.of("simulate", "ingest", "resolve", "networks", "features", "train",
-      "score", "victims", "report", "pipeline", "sql", "serve", "tables", "maintain", "bench");
+      "score", "victims", "report", "pipeline", "sql", "serve", "tables", "maintain", "erase", "bench");
+
+  @Test
+  void eraseNeedsExactlyOneReference() {
+    for (List<String> args : List.of(List.of("erase"), List.of("erase", "--person", "PER-X", "--source-id", "Y"))) {
+      CliRun r = CliRun.plain(args.toArray(String[]::new));
+      assertEquals(2, r.exit(), args + ": " + r.err());
+      assertTrue(r.err().contains("--person") && r.err().contains("--source-id"), r.err());
+    }
+  }
 
   @Test
   void helpListsEveryCommandWithOneLine() {

@@ -63,8 +63,9 @@ import org.borderwatch.core.job.Progress;
  *   <li>the landing lines they came from are rewritten the same way (so a later ingest cannot bring them back), and
  *   {@code ops.ingested_files} learns the files' new size and checksum;</li>
  *   <li>weekly reports that name their pseudonym are removed (the next {@code report} re-issues the week);</li>
- *   <li>Delta's history of every table changed is removed: old data files (VACUUM with no retention) and the old
- *   log (checkpoint, then the commits before it): time travel before the erasure is gone, by design;</li>
+ *   <li>Delta's history of every table changed is removed: data files the current version does not read (as VACUUM
+ *   with no retention would) and the old log (checkpoint, then the commits before it): time travel before the
+ *   erasure is gone, by design;</li>
  *   <li>{@code ops.erasures} records the erasure without the person's data (a digest of the reference given).</li>
  * </ol>
  * Idempotent: a second run finds nothing of the person and says the reference was already erased.
@@ -194,17 +195,20 @@ public final class EraseJob implements Job {
 
     // 2. every table of every layer
     Progress.Stage tablesStage = progress.stage("erase from the tables");
-    Map<String, Long> changed = new LinkedHashMap<>();
+    List<String> all = new ArrayList<>();
     for (TableId.Layer layer : TableId.Layer.values()) {
       for (org.apache.spark.sql.catalog.Table t : spark.catalog().listTables(layer.database()).collectAsList()) {
-        if (t.isTemporary() || t.tableType() != null && t.tableType().equalsIgnoreCase("VIEW")) {
-          continue;
+        if (!t.isTemporary() && (t.tableType() == null || !t.tableType().equalsIgnoreCase("VIEW"))) {
+          all.add(layer.database() + "." + t.name());
         }
-        String table = layer.database() + "." + t.name();
-        long n = eraseFrom(spark, table, entities, mentions, keys, erase);
-        if (n > 0) {
-          changed.put(table, n);
-        }
+      }
+    }
+    // tables are independent: a few at a time (each is mostly small Spark jobs waiting on one another)
+    Map<String, Long> changed = new LinkedHashMap<>();
+    List<Long> counts = inParallel(spark, all, table -> eraseFrom(spark, table, entities, mentions, keys, erase));
+    for (int i = 0; i < all.size(); i++) {
+      if (counts.get(i) > 0) {
+        changed.put(all.get(i), counts.get(i));
       }
     }
     tablesStage.done(changed.values().stream().mapToLong(Long::longValue).sum() + " rows in " + changed.size()
@@ -225,9 +229,10 @@ public final class EraseJob implements Job {
 
     // 5. history
     Progress.Stage history = progress.stage("remove the history of " + changed.size() + " tables");
-    for (String table : changed.keySet()) {
+    inParallel(spark, new ArrayList<>(changed.keySet()), table -> {
       purgeHistory(spark, table);
-    }
+      return 0L;
+    });
     history.done("old versions removed");
 
     // 6. the record, without the person's data
@@ -239,6 +244,40 @@ public final class EraseJob implements Job {
     return new JobOutcome(mentions.size(), rows, String.format(Locale.ROOT,
         "erased %d identit%s (%d mentions): %d rows in %d tables, %d landing files, %d report files, history removed",
         entities.size(), entities.size() == 1 ? "y" : "ies", mentions.size(), rows, changed.size(), files, reports));
+  }
+
+  /** Work on one table. */
+  interface TableWork {
+    long apply(String table) throws Exception;
+  }
+
+  /** Runs {@code work} on every table, four at a time; results in the tables' order; the first failure is thrown. */
+  static List<Long> inParallel(SparkSession spark, List<String> tables, TableWork work) throws Exception {
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4, r -> {
+      Thread t = new Thread(r, "borderwatch-erase");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      List<java.util.concurrent.Future<Long>> futures = new ArrayList<>();
+      for (String t : tables) {
+        futures.add(pool.submit(() -> {
+          SparkSession.setActiveSession(spark);
+          return work.apply(t);
+        }));
+      }
+      List<Long> out = new ArrayList<>();
+      for (java.util.concurrent.Future<Long> f : futures) {
+        try {
+          out.add(f.get());
+        } catch (java.util.concurrent.ExecutionException e) {
+          throw e.getCause() instanceof Exception x ? x : new IllegalStateException(e.getCause());
+        }
+      }
+      return out;
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   private static void addIdentifier(Set<String> out, String v) {
@@ -306,9 +345,17 @@ public final class EraseJob implements Job {
         redacted.put("`" + f.name().replace("`", "``") + "`", transform(c, x -> redact(x, erase)));
       }
     }
-    Column nested = containsAny(org.apache.spark.sql.functions.to_json(org.apache.spark.sql.functions.struct(
-        java.util.Arrays.stream(df.columns()).map(n -> col("`" + n.replace("`", "``") + "`")).toArray(Column[]::new))),
-        erase);
+    // nested fields (structs, maps, arrays of them), where a value cannot be replaced in place: searched as JSON
+    List<Column> complex = new ArrayList<>();
+    for (StructField f : df.schema().fields()) {
+      boolean flat = !complexType(f.dataType())
+          || f.dataType() instanceof ArrayType a && !complexType(a.elementType());
+      if (!flat) {
+        complex.add(col("`" + f.name().replace("`", "``") + "`"));
+      }
+    }
+    Column nested = complex.isEmpty() ? lit(false) : containsAny(org.apache.spark.sql.functions.to_json(
+        org.apache.spark.sql.functions.struct(complex.toArray(Column[]::new))), erase);
     if (df.where(own.or(holds).or(nested)).isEmpty()) {
       return 0; // one scan for most tables: nothing of the person
     }
@@ -332,20 +379,22 @@ public final class EraseJob implements Job {
     return changed;
   }
 
+  private static boolean complexType(org.apache.spark.sql.types.DataType t) {
+    return t instanceof org.apache.spark.sql.types.StructType || t instanceof org.apache.spark.sql.types.MapType
+        || t instanceof ArrayType;
+  }
+
+  /** One pattern of every value, each literal, longest first (so that a longer form is replaced whole). */
+  static String pattern(List<String> values) {
+    return String.join("|", values.stream().map(java.util.regex.Pattern::quote).toList());
+  }
+
   private static Column containsAny(Column c, List<String> values) {
-    Column any = lit(false);
-    for (String v : values) {
-      any = any.or(org.apache.spark.sql.functions.coalesce(c.contains(lit(v)), lit(false)));
-    }
-    return any;
+    return org.apache.spark.sql.functions.coalesce(c.rlike(pattern(values)), lit(false));
   }
 
   private static Column redact(Column c, List<String> values) {
-    Column out = c;
-    for (String v : values) {
-      out = org.apache.spark.sql.functions.replace(out, lit(v), lit(ERASED));
-    }
-    return out;
+    return org.apache.spark.sql.functions.regexp_replace(c, lit(pattern(values)), lit(ERASED));
   }
 
   /** The lines of a landing file (gunzipped), or null when it is not there. */
@@ -460,8 +509,8 @@ public final class EraseJob implements Job {
   }
 
   /**
-   * Removes a table's history: data files no version needs (VACUUM with no retention), then, after a clean commit and
-   * a checkpoint of it, every older commit, checksum and checkpoint of its log.
+   * Removes a table's history: every data file the current version does not read (as VACUUM with no retention would),
+   * then, after a clean commit and a checkpoint of it, every older commit, checksum and checkpoint of its log.
    */
   static void purgeHistory(SparkSession spark, String table) throws IOException {
     // deletion vectors only hide removed rows: their files are rewritten first
@@ -471,16 +520,34 @@ public final class EraseJob implements Job {
     if (dv.equalsIgnoreCase("true")) {
       spark.sql("REORG TABLE " + table + " APPLY (PURGE)").collect();
     }
-    String check = "spark.databricks.delta.retentionDurationCheck.enabled";
-    String was = spark.conf().get(check, "true");
-    spark.conf().set(check, "false");
-    try {
-      spark.sql("VACUUM " + table + " RETAIN 0 HOURS").collect();
-    } finally {
-      spark.conf().set(check, was);
-    }
-    DeltaTable.forName(spark, table).detail(); // the table exists and is Delta
     String location = spark.sql("DESCRIBE DETAIL " + table).first().<String>getAs("location");
+    // what VACUUM with no retention does, without its listing jobs: every data file the current version does not
+    // read is deleted (with its checksum file)
+    Set<String> current = new java.util.HashSet<>();
+    for (String f : DeltaTable.forName(spark, table).toDF().inputFiles()) {
+      current.add(new Path(f).toUri().getPath());
+    }
+    Path root = new Path(location);
+    FileSystem tfs = root.getFileSystem(spark.sparkContext().hadoopConfiguration());
+    org.apache.hadoop.fs.RemoteIterator<org.apache.hadoop.fs.LocatedFileStatus> files = tfs.listFiles(root, true);
+    List<Path> unused = new ArrayList<>();
+    while (files.hasNext()) {
+      Path f = files.next().getPath();
+      String rel = f.toUri().getPath().substring(root.toUri().getPath().length());
+      if (rel.contains("/_delta_log/") || rel.startsWith("_delta_log/") || rel.startsWith("/_delta_log")) {
+        continue;
+      }
+      String name = f.getName();
+      boolean checksum = name.startsWith(".") && name.endsWith(".crc");
+      String data = checksum ? new Path(f.getParent(), name.substring(1, name.length() - 4)).toUri().getPath()
+          : f.toUri().getPath();
+      if (!current.contains(data)) {
+        unused.add(f);
+      }
+    }
+    for (Path f : unused) {
+      tfs.delete(f, false);
+    }
     org.apache.spark.sql.delta.DeltaLog log = org.apache.spark.sql.delta.DeltaLog.forTable(spark, new Path(location));
     // a commit of its own, so that the last commit names none of the values the erasure's commits named
     spark.sql("ALTER TABLE " + table + " SET TBLPROPERTIES ('borderwatch.history-removed-at' = '"
