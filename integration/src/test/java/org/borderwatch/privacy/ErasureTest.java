@@ -164,6 +164,9 @@ class ErasureTest {
     assertEquals(persons - 1, spark.table("gold.persons").count());
     List<String> back = new ArrayList<>();
     for (Row t : spark.sql("SHOW TABLES IN gold").collectAsList()) {
+      if (t.getBoolean(2)) {
+        continue; // a job's temporary view of the session
+      }
       org.apache.spark.sql.Dataset<Row> d = spark.table("gold." + t.getString(1));
       org.apache.spark.sql.Column json = org.apache.spark.sql.functions.to_json(org.apache.spark.sql.functions.struct(
           java.util.Arrays.stream(d.columns()).map(org.apache.spark.sql.functions::col)

@@ -61,6 +61,7 @@ class AnalystAttacksTest {
     Path warehouse = Path.of(java.net.URI.create(toUri(new LakehousePaths(config).warehouse())));
     TreeMap<String, String> before = files(warehouse);
     List<String> databases = spark.sql("SHOW DATABASES").collectAsList().stream().map(r -> r.getString(0)).toList();
+    List<String> catalog = catalog(spark);
 
     // the attacks: integration/src/test/resources/analyst-attacks.sql (ServeIT sends the same over Spark Connect)
     List<String> codeAndWrites = new ArrayList<>();
@@ -129,8 +130,22 @@ class AnalystAttacksTest {
         1L), List.of(read.getString(0), read.getString(2), read.getString(4), read.getList(6), read.getLong(7)));
     assertEquals("refused", entries.get(entries.size() - 1).getString(4));
     assertEquals(databases, spark.sql("SHOW DATABASES").collectAsList().stream().map(r -> r.getString(0)).toList());
+    assertEquals(catalog, catalog(spark), "the catalog's tables, views and functions");
     assertEquals(before, files(warehouse), "the warehouse's files");
     assertTrue(!Files.exists(Path.of("/tmp/borderwatch-attack")) && !Files.exists(Path.of("/tmp/borderwatch-attack-y")));
+  }
+
+  /** Every table and view of every database, and the session's functions that are not built in. */
+  static List<String> catalog(SparkSession spark) {
+    List<String> out = new ArrayList<>();
+    for (org.apache.spark.sql.Row db : spark.sql("SHOW DATABASES").collectAsList()) {
+      for (org.apache.spark.sql.Row t : spark.sql("SHOW TABLES IN " + db.getString(0)).collectAsList()) {
+        out.add(db.getString(0) + "." + t.getString(1) + (t.getBoolean(2) ? " (temporary)" : ""));
+      }
+      spark.sql("SHOW USER FUNCTIONS IN " + db.getString(0)).collectAsList().forEach(f -> out.add("function "
+          + f.getString(0)));
+    }
+    return out;
   }
 
   private static String toUri(String p) {
