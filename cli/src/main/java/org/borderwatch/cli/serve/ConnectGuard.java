@@ -146,8 +146,7 @@ public final class ConnectGuard implements ServerInterceptor {
         tables = List.of(); // a refused or failed statement read nothing it sent back
       }
       String description = status.getDescription() == null ? status.getCode().name() : status.getDescription();
-      String outcome = status.isOk() ? "allowed" : description.startsWith("refused:")
-          || description.contains("refused: this is a read-only analyst session") ? "refused" : "failed";
+      String outcome = status.isOk() ? "allowed" : AnalystAudit.outcomeOf(description);
       String reason = status.isOk() ? null : description.lines().findFirst().orElse(description);
       settings.audit().record(new AnalystAudit.Entry(Instant.now(), access, sessionId,
           statement == null ? "(" + method + " request)" : statement, tables, status.isOk() ? rows : null, outcome,

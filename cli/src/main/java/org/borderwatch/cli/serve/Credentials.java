@@ -1,10 +1,7 @@
 package org.borderwatch.cli.serve;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -33,28 +30,7 @@ public final class Credentials {
 
   /** Reads and checks a tokens file; an error names the file and the line. */
   public static Credentials load(Path file) {
-    if (!Files.isRegularFile(file)) {
-      throw new BorderwatchException(BorderwatchException.USAGE, "serve.tokens-file: " + file + " is not a file");
-    }
-    try {
-      Set<PosixFilePermission> perms = Files.getPosixFilePermissions(file);
-      if (perms.contains(PosixFilePermission.GROUP_READ) || perms.contains(PosixFilePermission.OTHERS_READ)) {
-        throw new BorderwatchException(BorderwatchException.USAGE, "serve.tokens-file: " + file
-            + " is readable by others; make it readable by its owner only (chmod 600 " + file + ")");
-      }
-    } catch (UnsupportedOperationException e) {
-      // not a POSIX file system: its own access rules apply
-    } catch (IOException e) {
-      throw new BorderwatchException(BorderwatchException.USAGE, "serve.tokens-file: cannot read " + file + ": "
-          + e.getMessage());
-    }
-    List<String> lines;
-    try {
-      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new BorderwatchException(BorderwatchException.USAGE, "serve.tokens-file: cannot read " + file + ": "
-          + e.getMessage());
-    }
+    List<String> lines = org.borderwatch.core.config.SecretFiles.readOwnerOnly(file, "serve.tokens-file");
     List<Credential> out = new ArrayList<>();
     Set<String> tokens = new HashSet<>();
     for (int i = 0; i < lines.size(); i++) {
@@ -72,7 +48,7 @@ public final class Credentials {
         throw new BorderwatchException(BorderwatchException.USAGE, where + "a token needs at least " + MIN_TOKEN
             + " characters (e.g. openssl rand -hex 24)");
       }
-      if (!AnalystAccess.ROLES.contains(parts[2])) {
+      if (!AnalystAccess.ROLES.contains(parts[2])) { // (the line, not only the role, is named)
         throw new BorderwatchException(BorderwatchException.USAGE, where + "unknown role '" + parts[2] + "': one of "
             + String.join(", ", AnalystAccess.ROLES));
       }

@@ -2,10 +2,7 @@ package org.borderwatch.core.privacy;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.attribute.PosixFilePermission;
 import java.time.Instant;
-import java.util.Set;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -13,6 +10,7 @@ import org.apache.spark.sql.SparkSession;
 import org.borderwatch.core.config.BorderwatchConfig;
 import org.borderwatch.core.config.ConfigKeys;
 import org.borderwatch.core.config.LakehousePaths;
+import org.borderwatch.core.config.SecretFiles;
 import org.borderwatch.core.error.BorderwatchException;
 
 /**
@@ -39,28 +37,13 @@ public final class PseudonymKey {
     if (file.isEmpty()) {
       return config.get(ConfigKeys.PSEUDONYM_KEY);
     }
-    java.nio.file.Path p = java.nio.file.Path.of(file);
-    try {
-      try {
-        Set<PosixFilePermission> perms = Files.getPosixFilePermissions(p);
-        if (perms.contains(PosixFilePermission.GROUP_READ) || perms.contains(PosixFilePermission.OTHERS_READ)) {
-          throw new BorderwatchException(BorderwatchException.USAGE, "privacy.pseudonym-key-file: " + file
-              + " is readable by others; make it readable by its owner only (chmod 600 " + file + ")");
-        }
-      } catch (UnsupportedOperationException e) {
-        // not a POSIX file system: its own access rules apply
-      }
-      String key = Files.readAllLines(p, StandardCharsets.UTF_8).stream().map(String::strip).filter(l -> !l.isEmpty())
-          .findFirst().orElse("");
-      if (key.length() < 16) {
-        throw new BorderwatchException(BorderwatchException.USAGE, "privacy.pseudonym-key-file: " + file
-            + " must hold a key of at least 16 characters on its first line");
-      }
-      return key;
-    } catch (IOException e) {
-      throw new BorderwatchException(BorderwatchException.USAGE, "privacy.pseudonym-key-file: cannot read " + file
-          + ": " + e.getMessage());
+    String key = SecretFiles.readOwnerOnly(java.nio.file.Path.of(file), "privacy.pseudonym-key-file").stream()
+        .map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse("");
+    if (key.length() < 16) {
+      throw new BorderwatchException(BorderwatchException.USAGE, "privacy.pseudonym-key-file: " + file
+          + " must hold a key of at least 16 characters on its first line");
     }
+    return key;
   }
 
   /**

@@ -25,6 +25,15 @@ public record AnalystAccess(String role, String user, String origin, List<String
     writable = List.copyOf(writable);
   }
 
+  /** {@code role} when it is one of {@link #ROLES}; else a usage error naming them. */
+  public static String requireRole(String role) {
+    if (!ROLES.contains(role)) {
+      throw new org.borderwatch.core.error.BorderwatchException(org.borderwatch.core.error.BorderwatchException.USAGE,
+          "unknown role '" + role + "': one of " + String.join(", ", ROLES));
+    }
+    return role;
+  }
+
   /** A session nobody vouched for (a server session no credential was checked for): reads no table. */
   static AnalystAccess unauthenticated(List<String> writable) {
     return new AnalystAccess("unauthenticated", "unknown", "unknown", List.of(), writable);

@@ -54,8 +54,12 @@ public final class AnalystAudit {
 
   /** The outcome of an exception a statement ended with. */
   public static String outcomeOf(Throwable e) {
-    String m = e == null ? null : e.getMessage();
-    return m != null && m.startsWith("refused:") ? "refused" : "failed";
+    return outcomeOf(e == null ? null : e.getMessage());
+  }
+
+  /** The outcome of an error message: refused when it carries a refusal (the guard's, or a gate's), else failed. */
+  public static String outcomeOf(String message) {
+    return message != null && message.contains("refused: ") ? "refused" : "failed";
   }
 
   /**

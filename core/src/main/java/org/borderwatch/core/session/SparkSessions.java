@@ -59,10 +59,7 @@ public final class SparkSessions {
    */
   public static SparkSession build(BorderwatchConfig config, String appName, Mode mode,
       java.util.function.Consumer<SparkSession> prepare, String role) {
-    if (!AnalystAccess.ROLES.contains(role)) {
-      throw new BorderwatchException(BorderwatchException.USAGE, "unknown role '" + role + "': one of "
-          + String.join(", ", AnalystAccess.ROLES));
-    }
+    AnalystAccess.requireRole(role);
     if (System.getProperty("spark.master") == null && !config.sparkConf().containsKey("spark.master")
         && SparkSession.getActiveSession().isEmpty() && SparkSession.getDefaultSession().isEmpty()) {
       throw new BorderwatchException(BorderwatchException.USAGE,
@@ -132,12 +129,8 @@ public final class SparkSessions {
 
   /** The access of {@code role} (analyst or investigator) for {@code user} connecting from {@code origin}. */
   public static AnalystAccess access(BorderwatchConfig config, String role, String user, String origin) {
-    List<String> reads = switch (role) {
-      case AnalystAccess.ANALYST -> config.get(ConfigKeys.ACCESS_ANALYST_READS);
-      case AnalystAccess.INVESTIGATOR -> config.get(ConfigKeys.ACCESS_INVESTIGATOR_READS);
-      default -> throw new BorderwatchException(BorderwatchException.USAGE, "unknown role '" + role + "': one of "
-          + String.join(", ", AnalystAccess.ROLES));
-    };
+    List<String> reads = AnalystAccess.requireRole(role).equals(AnalystAccess.INVESTIGATOR)
+        ? config.get(ConfigKeys.ACCESS_INVESTIGATOR_READS) : config.get(ConfigKeys.ACCESS_ANALYST_READS);
     return new AnalystAccess(role, user, origin, reads, config.get(ConfigKeys.ANALYST_WRITABLE_TABLES));
   }
 
