@@ -15,6 +15,7 @@ import org.borderwatch.core.config.ConfigKeys;
 import org.borderwatch.core.privacy.Pseudonymizer;
 import org.borderwatch.evaluation.NetworksEvaluation;
 import org.borderwatch.testing.ChainOrder;
+import org.borderwatch.testing.EvidenceChecks;
 import org.borderwatch.testing.SparkTest;
 import org.borderwatch.testing.TinyChain;
 import org.junit.jupiter.api.BeforeAll;
@@ -95,26 +96,31 @@ class NetworksJobTest {
 
   @Test
   void everyRankCarriesReasonsTracedToSourceRows(SparkSession spark) {
-    Set<String> known = new HashSet<>();
-    spark.sql("select case_id from silver.cases union all select tx_id from silver.transactions union all select "
-        + "interdiction_id from silver.interdictions union all select post_id from silver.social_posts").collectAsList()
-        .forEach(r -> known.add(r.getString(0)));
     List<Row> rows = spark.sql("select rank, reasons from gold.key_individuals where week = '" + week
         + "' order by rank").collectAsList();
-    int withEvidence = 0;
     for (Row r : rows) {
-      List<Row> reasons = r.getList(1);
-      assertFalse(reasons.isEmpty(), "rank " + r.getInt(0) + " has no reason");
-      for (Row reason : reasons) {
-        for (Object ev : reason.getList(1)) {
-          assertTrue(known.contains((String) ev), "evidence " + ev + " is not a case, transaction, interdiction or post");
-          withEvidence++;
-        }
-      }
+      assertFalse(r.getList(1).isEmpty(), "rank " + r.getInt(0) + " has no reason");
     }
-    assertEquals(54, withEvidence, "evidence rows behind the key individuals' reasons");
-    assertTrue(spark.sql("select count(*) from gold.mule_accounts where week = '" + week + "' and (size(reasons) = 0 "
-        + "or account_key not like 'ACC-%')").first().getLong(0) == 0, "mules: pseudonymised, with reasons");
+    // every evidence key leads to a gold.evidence row an analyst reads and, for investigators, to its silver row
+    assertEquals(54, EvidenceChecks.assertTraceable(spark, "networks", week, "gold.key_individuals", "reasons"),
+        "evidence rows behind the key individuals' reasons");
+    assertEquals(spark.sql("select count(*) from gold.mule_accounts where week = '" + week + "'").first().getLong(0),
+        spark.sql("select count(*) from gold.mule_accounts where week = '" + week + "' and size(reasons) > 0 "
+            + "and account_key like 'ACC-%'").first().getLong(0), "mules: pseudonymised, with reasons");
+    assertTrue(EvidenceChecks.assertTraceable(spark, "networks", week, "gold.mule_accounts", "reasons") > 0,
+        "the mules' example transactions");
+    // the kinds of record behind them, and a case file described without names or numbers
+    assertEquals(List.of("case", "interdiction", "post", "transaction"), spark.sql("select distinct kind "
+        + "from gold.evidence where job = 'networks' and week = '" + week + "' order by kind").collectAsList().stream()
+        .map(r -> r.getString(0)).toList());
+    Row c = spark.sql("select summary, persons from gold.evidence where job = 'networks' and week = '" + week
+        + "' and kind = 'case' order by evidence_key limit 1").first();
+    assertTrue(c.getString(0).matches("case file \\((migrant_smuggling|human_trafficking|forced_labour)\\) opened by "
+        + ".+: \\d+ suspect\\(s\\), \\d+ victim\\(s\\), \\d+ witness\\(es\\) named; \\d+ phone\\(s\\), \\d+ account\\(s\\), "
+        + "\\d+ vehicle\\(s\\) named"), c.getString(0));
+    for (Object p : c.getList(1)) {
+      assertTrue(((String) p).startsWith("PER-"), "persons pseudonymised: " + c);
+    }
   }
 
   @Test

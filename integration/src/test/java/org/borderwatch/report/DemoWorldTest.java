@@ -63,7 +63,7 @@ class DemoWorldTest {
     for (long[] x : new long[][] {{5, 3}, {7, 6}, {9, 10}, {11, 1}}) {
       m.put("money-flow-tracing.ipynb#" + x[0], x[1]);
     }
-    for (long[] x : new long[][] {{5, 4}, {7, 20}, {9, 7}, {11, 8}}) {
+    for (long[] x : new long[][] {{5, 4}, {7, 20}, {9, 19}, {11, 7}, {13, 8}}) {
       m.put("network-investigation.ipynb#" + x[0], x[1]);
     }
     for (long[] x : new long[][] {{5, 4}, {7, 14}, {9, 11}, {11, 12}, {12, 15}}) {

@@ -90,7 +90,7 @@ class VictimIndicatorsTest {
         "travel_arranged_by_crew", List.of("X2"),
         "travel_with_known_transporter", List.of("C1"))), indicators("T1"));
     assertEquals(new TreeMap<>(Map.of(
-        "abuse_of_vulnerability", List.of("checkpoint:X3"),
+        "abuse_of_vulnerability", List.of("checkpoint:X3:0"),
         "deception", List.of("P1"),
         "travel_arranged_by_crew", List.of("X3"),
         "travel_with_known_transporter", List.of("C1"))), indicators("T2"));

@@ -32,6 +32,7 @@ import org.borderwatch.core.job.Job;
 import org.borderwatch.core.job.JobContext;
 import org.borderwatch.core.job.JobOutcome;
 import org.borderwatch.core.job.Progress;
+import org.borderwatch.core.evidence.Evidence;
 import org.borderwatch.core.privacy.Pseudonymizer;
 import org.borderwatch.core.time.IsoWeek;
 import org.borderwatch.networks.graph.NetworkGraph;
@@ -95,7 +96,8 @@ public final class NetworksJob implements Job {
       .col("ppr", DoubleType, "PageRank personalised from suspects")
       .col("betweenness", DoubleType, "Betweenness")
       .col("money_in_usd", DoubleType, "USD received from the network's accounts")
-      .col("reasons", createArrayType(REASON), "Why: the links and the case files or transactions behind them")
+      .col("reasons", createArrayType(REASON), "Why: the links, and the case files, "
+          + "transactions, interdictions or posts behind them as evidence keys (gold.evidence)")
       .key("week", "rank")
       .build();
 
@@ -119,7 +121,8 @@ public final class NetworksJob implements Job {
       .col("week", StringType, false, "ISO week analysed")
       .col("score", DoubleType, "Mule score (0–1)")
       .col("network_id", StringType, "Network its holder or its counterparties belong to")
-      .col("reasons", createArrayType(REASON), "Indicators that fired, with example transactions")
+      .col("reasons", createArrayType(REASON), "Indicators that fired, with example "
+          + "transactions as evidence keys (gold.evidence)")
       .col("features", createMapType(StringType, DoubleType), "pass_through, near_threshold_in, same_week_forward, "
           + "payers, payees, in_usd, out_usd, network_link")
       .key("account_key", "week")
@@ -184,12 +187,14 @@ public final class NetworksJob implements Job {
     Dataset<Row> roles = spark.sql(NetworkSql.ROLES_OUT.replace("${week}", w));
     Lakehouse.replaceWhere(spark, ROLES, roles, "week = " + w);
     Dataset<Row> key = spark.sql(NetworkSql.KEY_OUT.replace("${week}", w));
-    Lakehouse.replaceWhere(spark, KEY, key, "week = " + w);
+    Lakehouse.replaceWhere(spark, KEY, Evidence.keys(key, "reasons", "reason"), "week = " + w);
     Dataset<Row> flows = spark.sql(NetworkSql.FLOWS_OUT.replace("${week}", w));
     Lakehouse.replaceWhere(spark, FLOWS, flows, "week = " + w);
     double muleThreshold = cfg.get(ConfigKeys.NETWORK_MULE_THRESHOLD);
     Dataset<Row> mules = spark.sql(NetworkSql.MULES_OUT.replace("${week}", w)).where(col("score").geq(muleThreshold));
-    Lakehouse.replaceWhere(spark, MULES, mules, "week = " + w);
+    Lakehouse.replaceWhere(spark, MULES, Evidence.keys(mules, "reasons", "reason"), "week = " + w);
+    long nEvidence = Evidence.publish(spark, name(), week.toString(),
+        Evidence.cited(key, "reasons").union(Evidence.cited(mules, "reasons")));
     Dataset<Row> prev = Lakehouse.exists(spark, Tables.GOLD_PERSON_ROLES)
         ? spark.table(ROLES.fullName()).where(col("week").equalTo(week.minus(1).toString())) : null;
     (prev == null ? spark.createDataFrame(List.of(), ROLES.schema()) : prev).select("person_key", "network_id")
@@ -205,12 +210,12 @@ public final class NetworksJob implements Job {
     long nMules = spark.table(MULES.fullName()).where("week = " + w).count();
     long nFlows = spark.table(FLOWS.fullName()).where("week = " + w).count();
     sr.done(nRoles);
-    long written = nNets + nRoles + nProtected + nKey + nMules + nFlows;
+    long written = nNets + nRoles + nProtected + nKey + nMules + nFlows + nEvidence;
     return new JobOutcome(stats.edges(), written, String.format(Locale.ROOT,
         "%s: %d networks, %d members with roles, %d protected persons linked to them, %d key individuals, "
-            + "%d mule accounts, %d money flows "
+            + "%d mule accounts, %d money flows, %d evidence records "
             + "(graph: %d vertices, %d edges; PageRank %d iterations over %d network edges in %.1f s)",
-        week, nNets, nRoles, nProtected, nKey, nMules, nFlows, stats.vertices(), stats.edges(), stats.pagerankIterations(),
+        week, nNets, nRoles, nProtected, nKey, nMules, nFlows, nEvidence, stats.vertices(), stats.edges(), stats.pagerankIterations(),
         stats.networkEdges(), stats.pagerankSeconds()));
   }
 

@@ -158,7 +158,7 @@ final class VictimSql {
           from bw_vs_mentions m join bw_vs_screenings s on s.screening_id = m.record_id
           lateral view explode(s.indicators) x as i where m.source = 'screening'),
       ads as (select entity_id, 'deception' indicator, ev from bw_vic_features lateral view explode(ad_ev) x as ev),
-      vul as (select entity_id, 'abuse_of_vulnerability' indicator, concat(source, ':', record_id) ev from bw_vs_mentions
+      vul as (select entity_id, 'abuse_of_vulnerability' indicator, mention_id ev from bw_vs_mentions
           where coalesce(age, year(event_at) - dob_year) < 18 or stateless),
       doc as (select entity_id, 'retention_of_documents' indicator, ev from bw_vic_features lateral view explode(ci_ev) x as ev),
       arranged as (select t.entity_id, 'travel_arranged_by_crew' indicator, t.evidence ev from bw_vic_members t

@@ -22,6 +22,7 @@ import org.borderwatch.core.job.Job;
 import org.borderwatch.core.job.JobContext;
 import org.borderwatch.core.job.JobOutcome;
 import org.borderwatch.core.job.Progress;
+import org.borderwatch.core.evidence.Evidence;
 import org.borderwatch.core.privacy.Pseudonymizer;
 import org.borderwatch.core.time.IsoWeek;
 
@@ -57,8 +58,8 @@ public final class VictimsJob implements Job {
           + "file or screening)")
       .col("status", StringType, "identified (named victim in a case, screened with three or more indicators, or "
           + "confirmed by an analyst) or suspected (model)")
-      .col("indicators", createArrayType(INDICATOR), "Forced-labour indicators present, each with the source rows "
-          + "behind it (screening, case, post, crossing or interdiction ids)")
+      .col("indicators", createArrayType(INDICATOR), "Forced-labour indicators present, each with the records "
+          + "behind it (screenings, cases, posts, crossings, interdictions, mentions) as evidence keys (gold.evidence)")
       .col("reasons", createArrayType(StringType), "What raised the model's likelihood most")
       .col("last_seen_place", StringType, "Where the person was last recorded")
       .col("last_seen_week", StringType, "When")
@@ -144,17 +145,20 @@ public final class VictimsJob implements Job {
     fit = VictimAnalysis.score(spark);
     Dataset<Row> alerts = spark.sql(ALERTS_OUT.replace("${week}", w).replace("${threshold}",
         String.valueOf(alertThreshold)));
-    Lakehouse.replaceWhere(spark, ALERTS, alerts, "week = " + w);
+    Lakehouse.replaceWhere(spark, ALERTS, Evidence.keys(alerts, "indicators", "indicator"), "week = " + w);
+    long nEvidence = Evidence.publish(spark, name(), week.toString(), Evidence.cited(alerts, "indicators"));
     Row al = spark.sql("select count(*), count_if(status = 'identified') from " + ALERTS.fullName() + " where week = "
         + w).first();
     sv.done(al.getLong(0));
-    return new JobOutcome(ads.posts() + fit.candidates(), adCount.getLong(0) + al.getLong(0), String.format(Locale.ROOT,
+    return new JobOutcome(ads.posts() + fit.candidates(), adCount.getLong(0) + al.getLong(0) + nEvidence,
+        String.format(Locale.ROOT,
         "%s: %,d posts scored, %,d flagged as deceptive recruitment (%,d known from case files, %,d reviewed; "
             + "labelled share %.2f); %,d travellers scored, %,d protection alerts (%,d identified, %,d suspected; "
-            + "model trained on %,d assessed persons, %,d victims; %,d operations, the largest with %,d travellers)",
+            + "model trained on %,d assessed persons, %,d victims; %,d operations, the largest with %,d travellers); "
+            + "%,d evidence records",
         week, adCount.getLong(0), adCount.getLong(1), ads.positives(), ads.reviewed(), ads.labelledShare(),
         fit.candidates(), al.getLong(0), al.getLong(1), al.getLong(0) - al.getLong(1), fit.trained(), fit.positives(),
-        fit.components(), fit.largestComponent()));
+        fit.components(), fit.largestComponent(), nEvidence));
   }
 
   /** Posts up to the week with their contacts and weak labels (case links, analysts' decisions). */

@@ -78,6 +78,9 @@ public final class Tables {
       "Corridor-week features (origin > crossing > destination), from data available before the week starts, with "
           + "the week's observed volume as label (docs/features.md)");
 
+  public static final TableId SILVER_EVIDENCE_SOURCES = new TableId(Layer.SILVER, "evidence_sources",
+      "The source row behind every evidence key of gold.evidence: silver table and record id (for investigators)");
+
   // ---- gold ----
   public static final TableId GOLD_PERSONS = new TableId(Layer.GOLD, "persons",
       "One row per resolved person: pseudonymised key and identifiers, best-known attributes, sources seen in");
@@ -104,6 +107,9 @@ public final class Tables {
   public static final TableId GOLD_VICTIM_ALERTS = new TableId(Layer.GOLD, "victim_alerts",
       "FOR PROTECTION AND REFERRAL ONLY, never for targeting: persons (pseudonymised) who may be trafficking victims, "
           + "with likelihood, the forced-labour indicators present and their evidence, and where to refer them");
+  public static final TableId GOLD_EVIDENCE = new TableId(Layer.GOLD, "evidence",
+      "The records behind the reasons of gold scores (key individuals, mule accounts, victim alerts), described "
+          + "without names or numbers: kind, week, place, what the record says, the persons it names (pseudonymised)");
   public static final TableId GOLD_DEPLOYMENT = new TableId(Layer.GOLD, "deployment_recommendations",
       "Recommended patrol deployment for a week: units per base and zone maximising expected interdictions");
 
