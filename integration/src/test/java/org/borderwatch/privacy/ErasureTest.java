@@ -178,5 +178,9 @@ class ErasureTest {
       }
     }
     assertEquals(List.of(), back, "what the next run brought back");
+    // the week's report written again from the new gold, and then no file of the lakehouse (tables of every layer,
+    // their logs, reports, landing files) holds the person
+    new org.borderwatch.report.weekly.ReportJob().run(TinyChain.context("report"));
+    assertEquals(List.of(), holding(spark, lakehouse, grep), "files that hold the person after the next run");
   }
 }
