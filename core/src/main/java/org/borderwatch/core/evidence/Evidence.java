@@ -87,9 +87,18 @@ public final class Evidence {
     Column scope = col("week").equalTo(lit(week)).and(col("job").equalTo(lit(job)));
     Lakehouse.replaceWhere(spark, EVIDENCE, described.withColumn("week", lit(week)).withColumn("job", lit(job)),
         scope);
+    // a key's source never changes (the same id gives the same key): only new keys are appended
     Dataset<Row> sources = described.where(col("source_table").isNotNull())
         .select("evidence_key", "source_table", "source_id");
-    Lakehouse.upsert(spark, SOURCES, sources, sources.count());
+    if (Lakehouse.exists(spark, SOURCES.id())) {
+      Dataset<Row> known = spark.table(SOURCES.fullName()).select(col("evidence_key").as("k"),
+          col("source_table").as("t"));
+      sources = sources.join(known, sources.col("evidence_key").equalTo(known.col("k"))
+          .and(sources.col("source_table").equalTo(known.col("t"))), "left_anti");
+    }
+    if (!Lakehouse.exists(spark, SOURCES.id()) || !sources.isEmpty()) {
+      Lakehouse.append(spark, SOURCES, sources);
+    }
     long n = described.count();
     spark.catalog().dropTempView("bw_ev_refs");
     described.unpersist();
