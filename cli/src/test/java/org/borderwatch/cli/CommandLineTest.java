@@ -77,7 +77,10 @@ class CommandLineTest {
   void readingOptionsOfAListAreCheckedBeforeAnythingRuns() {
     CliRun r = CliRun.plain("resolve", "--map", "a=id");
     assertEquals(2, r.exit(), r.err());
-    assertTrue(r.err().contains("--delimiter, --encoding and --map go with --input"), r.err());
+    assertTrue(r.err().contains("--delimiter, --encoding, --map and --truth-column go with --input"), r.err());
+    r = CliRun.plain("resolve", "--truth-column", "cluster");
+    assertEquals(2, r.exit(), r.err());
+    assertTrue(r.err().contains("--truth-column go with --input"), r.err());
     r = CliRun.plain("resolve", "--input", "x.csv", "--out", "o", "--delimiter", ";;");
     assertEquals(2, r.exit(), r.err());
     assertTrue(r.err().contains("invalid value ';;' for --delimiter"), r.err());

@@ -50,12 +50,21 @@ public final class PeopleCsv {
    * How to read the file: delimiter (0 = detect), encoding (null = detect: the byte-order mark's, else UTF-8), and
    * renames of the file's columns to standard ones.
    */
-  public record Options(char delimiter, java.nio.charset.Charset encoding, Map<String, String> map) {
-    public static final Options DEFAULT = new Options((char) 0, null, Map.of());
+  public record Options(char delimiter, java.nio.charset.Charset encoding, Map<String, String> map,
+      String truthColumn) {
+    public static final Options DEFAULT = new Options((char) 0, null, Map.of(), null);
+
+    public Options(char delimiter, java.nio.charset.Charset encoding, Map<String, String> map) {
+      this(delimiter, encoding, map, null);
+    }
   }
 
-  /** What was written, and what the reader had to say about the file. */
-  public record Summary(long people, long entities, long pairs, List<String> warnings) {}
+  /**
+   * What was written, what the reader had to say about the file, and, with a truth column, the accuracy against it
+   * (null without one).
+   */
+  public record Summary(long people, long entities, long pairs, List<String> warnings,
+      org.borderwatch.common.metrics.LinkageScores.Scores accuracy) {}
 
   /** Date layouts understood in the dob column, besides a bare year. */
   static final List<String> DATE_PATTERNS = List.of("yyyy-MM-dd", "dd/MM/yyyy", "d/M/yyyy", "yyyyMMdd");
@@ -98,8 +107,11 @@ public final class PeopleCsv {
     return s == null ? "" : s;
   }
 
-  /** The file read and checked: standard columns by name, the rows' values in that order, warnings. */
-  record Input(List<String> columns, List<String[]> rows, List<String> warnings) {}
+  /**
+   * The file read and checked: standard columns by name, the rows' values in that order, warnings, and the true
+   * cluster id of each row when a truth column is named (null otherwise; a blank one is the row's own cluster).
+   */
+  record Input(List<String> columns, List<String[]> rows, List<String> warnings, List<String> truth) {}
 
   /** Reads and checks the list (pure, for tests): every problem is an error or a warning naming its line. */
   static Input read(String file, byte[] bytes, Options o) {
@@ -120,6 +132,18 @@ public final class PeopleCsv {
         throw Errors.badArgument("--map", from + "=" + o.map().get(from), "a standard column: " + COLUMNS);
       }
     }
+    int truthAt = -1;
+    if (o.truthColumn() != null) {
+      truthAt = t.header().indexOf(o.truthColumn());
+      if (truthAt < 0) {
+        throw Errors.badInputFile(file, "no truth column '" + o.truthColumn() + "' in the header (columns: "
+            + String.join(", ", t.header()) + ")");
+      }
+      if (o.map().containsKey(o.truthColumn()) || COLUMNS.contains(o.truthColumn())) {
+        throw Errors.badArgument("--truth-column", o.truthColumn(), "a column that is not also matched on (it is "
+            + "the answer, never an input)");
+      }
+    }
     List<String> names = new ArrayList<>();
     for (String h : t.header()) {
       names.add(o.map().getOrDefault(h, h));
@@ -129,6 +153,9 @@ public final class PeopleCsv {
     List<String> unknown = new ArrayList<>();
     for (int i = 0; i < names.size(); i++) {
       String n = names.get(i);
+      if (i == truthAt) {
+        continue; // read apart, never matched on
+      }
       if (!COLUMNS.contains(n)) {
         unknown.add(t.header().get(i));
       } else if (columns.contains(n)) {
@@ -151,6 +178,8 @@ public final class PeopleCsv {
           + String.join(", ", unknown));
     }
     List<String[]> rows = new ArrayList<>();
+    List<String> truth = truthAt < 0 ? null : new ArrayList<>();
+    int blankTruth = 0;
     Map<String, Integer> firstLineOfId = new HashMap<>();
     int badDates = 0;
     List<String> badDateExamples = new ArrayList<>();
@@ -178,13 +207,21 @@ public final class PeopleCsv {
         }
       }
       rows.add(v);
+      if (truth != null) {
+        String c = all[truthAt].strip();
+        blankTruth += c.isEmpty() ? 1 : 0;
+        truth.add(c.isEmpty() ? null : c);
+      }
+    }
+    if (blankTruth > 0) {
+      warnings.add(blankTruth + " row(s) with a blank truth column, each counted as a cluster of its own");
     }
     if (badDates > 0) {
       warnings.add(String.format(Locale.ROOT, "%d date(s) of birth not understood, treated as missing (%s); "
           + "understood: %s or a bare year", badDates, String.join(", ", badDateExamples),
           String.join(", ", DATE_PATTERNS)));
     }
-    return new Input(List.copyOf(columns), rows, List.copyOf(warnings));
+    return new Input(List.copyOf(columns), rows, List.copyOf(warnings), truth);
   }
 
   /** A date of birth or a bare year in any understood layout; null when none fits. */
@@ -231,6 +268,20 @@ public final class PeopleCsv {
     }
     entities.sort((a, b) -> a[0].compareTo(b[0]));
     write(out.resolve("entities.csv"), List.of("id", "entity_id"), entities);
+    org.borderwatch.common.metrics.LinkageScores.Scores accuracy = null;
+    if (in.truth() != null) {
+      Map<String, String> entityOfId = new HashMap<>();
+      entities.forEach(e -> entityOfId.put(e[0], e[1]));
+      List<org.borderwatch.common.metrics.LinkageScores.Labelled> labelled = new ArrayList<>();
+      for (int i = 0; i < in.rows().size(); i++) {
+        String id = in.rows().get(i)[0];
+        String t = in.truth().get(i);
+        // a blank truth is a cluster of its own ("\u0000" cannot be a value read from the file)
+        labelled.add(new org.borderwatch.common.metrics.LinkageScores.Labelled(entityOfId.get(id),
+            t != null ? t : "\u0000" + id));
+      }
+      accuracy = org.borderwatch.common.metrics.LinkageScores.of(labelled);
+    }
 
     Map<String, List<String>> idsOfRecord = new HashMap<>();
     for (Row r : res.assignments.collectAsList()) {
@@ -257,7 +308,7 @@ public final class PeopleCsv {
     write(out.resolve("pairs.csv"), List.of("id_l", "id_r", "match_probability", "match_weight", "w_name", "w_dob",
         "w_document", "w_phone", "w_nationality", "w_sex"), pairs);
     return new Summary(entities.size(), new java.util.HashSet<>(entityOf.values()).size(), pairs.size(),
-        in.warnings());
+        in.warnings(), accuracy);
   }
 
   private static String min(String a, String b) {

@@ -70,6 +70,22 @@ class PeopleCsvReadTest {
   }
 
   @Test
+  void aTruthColumnIsReadApartAndNeverMatchedOn() {
+    PeopleCsv.Options truth = new PeopleCsv.Options((char) 0, StandardCharsets.UTF_8, Map.of(), "cluster");
+    PeopleCsv.Input in = PeopleCsv.read("f.csv", "id,family_name,cluster\n1,Nguyen,A\n2,Nguyen,\n3,Tran,A\n"
+        .getBytes(StandardCharsets.UTF_8), truth);
+    assertEquals(List.of("id", "family_name"), in.columns(), "not a column to match on");
+    assertEquals(java.util.Arrays.asList("A", null, "A"), in.truth());
+    assertEquals(List.of("1 row(s) with a blank truth column, each counted as a cluster of its own"), in.warnings());
+    assertNull(read("id,cluster\n1,A\n").truth(), "no truth without --truth-column");
+    assertEquals("people.csv: no truth column 'cluster' in the header (columns: id, family_name)",
+        error("id,family_name\n1,x\n", truth));
+    assertEquals("invalid value 'email' for --truth-column; allowed: a column that is not also matched on (it is "
+        + "the answer, never an input)", error("id,email\n1,x\n", new PeopleCsv.Options((char) 0,
+            StandardCharsets.UTF_8, Map.of(), "email")));
+  }
+
+  @Test
   void invalidDatesAreReportedNotSilent() {
     PeopleCsv.Input in = read("id,dob\n1,1990-02-30\n2,1990\n3,05/04/1990\n4,soon\n5,\n");
     assertEquals(List.of("2 date(s) of birth not understood, treated as missing ('1990-02-30' on line 2, 'soon' on "

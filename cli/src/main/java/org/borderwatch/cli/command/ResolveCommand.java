@@ -43,6 +43,10 @@ public final class ResolveCommand extends BaseCommand {
       + "the standard column OURS (repeatable), e.g. --map surname=family_name")
   Map<String, String> map = new java.util.LinkedHashMap<>();
 
+  @Option(names = "--truth-column", paramLabel = "COLUMN", description = "With --input: a column of true cluster "
+      + "ids (never matched on); prints pairwise and exact-cluster precision, recall and F1 against it")
+  String truthColumn;
+
   PeopleCsv.Options readOptions() {
     char d = 0;
     if (delimiter != null) {
@@ -62,7 +66,16 @@ public final class ResolveCommand extends BaseCommand {
             + "UTF-8, ISO-8859-1, windows-1252, UTF-16");
       }
     }
-    return new PeopleCsv.Options(d, cs, Map.copyOf(map));
+    return new PeopleCsv.Options(d, cs, Map.copyOf(map), truthColumn);
+  }
+
+  /** The accuracy lines printed with --truth-column. */
+  static String accuracy(String column, org.borderwatch.common.metrics.LinkageScores.Scores a) {
+    return String.format(Locale.ROOT, "against %s: pairwise precision %.4f, recall %.4f, F1 %.4f (%,d of %,d "
+        + "predicted pairs true; %,d true pairs)%nclusters (exact): precision %.4f, recall %.4f, F1 %.4f (%,d of "
+        + "%,d entities exactly a true cluster; %,d true clusters)", column, a.pairPrecision(), a.pairRecall(),
+        a.pairF1(), a.correctPairs(), a.predictedPairs(), a.truePairs(), a.clusterPrecision(), a.clusterRecall(),
+        a.clusterF1(), a.exactClusters(), a.predictedClusters(), a.trueClusters());
   }
 
   @Override
@@ -70,9 +83,9 @@ public final class ResolveCommand extends BaseCommand {
     if (doc != null && !evaluate) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--doc needs --evaluate");
     }
-    if (input == null && (delimiter != null || encoding != null || !map.isEmpty())) {
-      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--delimiter, --encoding and --map go "
-          + "with --input");
+    if (input == null && (delimiter != null || encoding != null || !map.isEmpty() || truthColumn != null)) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--delimiter, --encoding, --map and "
+          + "--truth-column go with --input");
     }
     if (input != null) {
       if (outDir == null) {
@@ -83,6 +96,9 @@ public final class ResolveCommand extends BaseCommand {
       PeopleCsv.Summary s = PeopleCsv.resolve(spark(), config(), input, outDir, options, progress());
       out().printf(Locale.ROOT, "%,d people → %,d entities; %,d pairs written to %s%n", s.people(), s.entities(),
           s.pairs(), outDir);
+      if (s.accuracy() != null) {
+        out().println(accuracy(truthColumn, s.accuracy()));
+      }
       out().flush();
       return 0;
     }
