@@ -101,6 +101,7 @@ class ErasureTest {
     }
     String entity = null;
     Set<String> values = null;
+    String document = null;
     for (Row r : rows) {
       String e = r.getString(0);
       if (!"checkpoint".equals(r.getString(4)) || r.isNullAt(2) || mentions.get(e) < 2 || r.getString(1).length() < 8) {
@@ -112,6 +113,7 @@ class ErasureTest {
       if (unique && (entity == null || e.compareTo(entity) < 0)) {
         entity = e;
         values = mine;
+        document = r.getString(2);
       }
     }
     assertTrue(entity != null, "a person to erase");
@@ -121,6 +123,8 @@ class ErasureTest {
       grep.add(Normalizer.normalize(v, Normalizer.Form.NFC));
     }
     grep.add(key);
+    // the pseudonym gold gives their document (gold.persons and wherever else it is cited)
+    grep.add(new Pseudonymizer(SharedSpark.TEST_KEY).token("doc", document));
     long persons = spark.table("gold.persons").count();
     long allMentions = spark.table("silver.person_mentions").count();
     int theirs = mentions.get(entity);

@@ -54,7 +54,7 @@ class PeopleCsvTest {
     }
     for (int i = 0; i < 30; i++) {
       lines.add(String.join(",", "o" + i, "Person" + (char) ('a' + i % 26) + i, "Other" + i, "",
-          (1960 + i) + "-03-0" + (1 + i % 9), i % 2 == 0 ? "M" : "F", "TH", "Z" + (100000 + i * 37), "", "", "",
+          (1960 + i) + "-03-0" + (1 + i % 9), i % 2 == 0 ? "M" : "F", "TH", "Z" + (100000 + i * 37), "", "", "", "",
           // the truth column: o0 and o1 said to be one person (the resolver rightly keeps them apart), o29 blank
           i == 1 ? "Q0" : i == 29 ? "" : "Q" + i));
       personOf.put("o" + i, 100 + i);

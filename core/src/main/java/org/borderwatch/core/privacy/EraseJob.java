@@ -76,6 +76,9 @@ public final class EraseJob implements Job {
   /** Identifier columns of silver.person_mentions. */
   static final List<String> IDENTIFIER_COLUMNS = List.of("name_original", "name_latin", "document_number",
       "phone_e164", "handle", "account_no");
+  /** The pseudonym kind gold gives each identifier column's values (bw_pseudonym(kind, value)). */
+  static final Map<String, String> PSEUDONYM_KINDS = Map.of("document_number", "doc", "phone_e164", "phn",
+      "handle", "hdl", "account_no", "acc");
   /** Shortest value treated as an identifier (shorter ones would match too much text). */
   static final int MIN_IDENTIFIER = 4;
 
@@ -157,9 +160,19 @@ public final class EraseJob implements Job {
         .select(selected.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new)).collectAsList();
     Set<String> identifiers = new TreeSet<>();
     Map<String, Set<Integer>> lines = new TreeMap<>();
+    Set<String> identifierKeys = new TreeSet<>();
     for (Row r : mentionRows) {
       for (int i = 0; i < IDENTIFIER_COLUMNS.size(); i++) {
         addIdentifier(identifiers, r.getString(i));
+        // gold holds their documents, phones, accounts and handles as pseudonyms too (gold.persons, ads' contacts,
+        // mule accounts, evidence): those pseudonyms are theirs as well
+        String kind = PSEUDONYM_KINDS.get(IDENTIFIER_COLUMNS.get(i));
+        if (kind != null && !r.isNullAt(i)) {
+          identifierKeys.add(pseudonyms.token(kind, r.getString(i)));
+          if (kind.equals("hdl") && r.getString(i).startsWith("@")) {
+            identifierKeys.add(pseudonyms.token(kind, r.getString(i).substring(1)));
+          }
+        }
       }
       if (!r.isNullAt(IDENTIFIER_COLUMNS.size()) && !r.isNullAt(IDENTIFIER_COLUMNS.size() + 1)) {
         lines.computeIfAbsent(r.getString(IDENTIFIER_COLUMNS.size()), k -> new TreeSet<>())
@@ -188,6 +201,7 @@ public final class EraseJob implements Job {
     }
     List<String> erase = new ArrayList<>(identifiers);
     erase.addAll(keys);
+    erase.addAll(identifierKeys);
     erase.addAll(entities);
     erase.sort((a, b) -> b.length() != a.length() ? Integer.compare(b.length(), a.length()) : a.compareTo(b));
     find.done(entities.size() + " identit" + (entities.size() == 1 ? "y" : "ies") + ", " + mentions.size()
