@@ -83,10 +83,13 @@ class PeopleCsvTest {
     }
     // against the truth column (never matched on): the 8 persons' pairs predicted and true, o0-o1 a true pair
     // missed; 38 entities, 36 of them exactly a true cluster, of 37 true clusters
-    assertEquals(new PeopleCsv.Summary(personOf.size(), PEOPLE.length + 30, PEOPLE.length, List.of("columns left out "
-        + "(not standard; --map THEIR_NAME=STANDARD_NAME uses one): notes",
-        "1 row(s) with a blank truth column, each counted as a cluster of its own"),
-        new org.borderwatch.common.metrics.LinkageScores.Scores(9, 8, 8, 37, 38, 36)), s);
+    assertEquals(List.of(personOf.size(), PEOPLE.length + 30, PEOPLE.length), List.of((int) s.people(),
+        (int) s.entities(), (int) s.pairs()));
+    assertEquals(List.of("columns left out (not standard; --map THEIR_NAME=STANDARD_NAME uses one): notes",
+        "1 row(s) with a blank truth column, each counted as a cluster of its own"), s.warnings());
+    assertEquals(entityOf, s.entityOf(), "the entities the summary gives are those written");
+    assertEquals(new org.borderwatch.evaluation.LinkageScores.Scores(9, 8, 8, 37, 38, 36),
+        org.borderwatch.evaluation.LinkageScores.of(s.entityOf(), s.labels()));
 
     List<String> pairs = Files.readAllLines(out.resolve("pairs.csv"));
     assertEquals("id_l,id_r,match_probability,match_weight,w_name,w_dob,w_document,w_phone,w_nationality,w_sex",

@@ -21,6 +21,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
 import org.borderwatch.core.catalog.Lakehouse;
 import org.borderwatch.core.catalog.TableSpec;
 import org.borderwatch.core.catalog.Tables;
@@ -186,15 +187,19 @@ public final class NetworksJob implements Job {
 
     Dataset<Row> roles = spark.sql(NetworkSql.ROLES_OUT.replace("${week}", w));
     Lakehouse.replaceWhere(spark, ROLES, roles, "week = " + w);
-    Dataset<Row> key = spark.sql(NetworkSql.KEY_OUT.replace("${week}", w));
+    // key individuals and mules: written with evidence keys, then their record ids described (computed once)
+    Dataset<Row> key = spark.sql(NetworkSql.KEY_OUT.replace("${week}", w)).persist(StorageLevel.MEMORY_AND_DISK());
     Lakehouse.replaceWhere(spark, KEY, Evidence.keys(key, "reasons", "reason"), "week = " + w);
     Dataset<Row> flows = spark.sql(NetworkSql.FLOWS_OUT.replace("${week}", w));
     Lakehouse.replaceWhere(spark, FLOWS, flows, "week = " + w);
     double muleThreshold = cfg.get(ConfigKeys.NETWORK_MULE_THRESHOLD);
-    Dataset<Row> mules = spark.sql(NetworkSql.MULES_OUT.replace("${week}", w)).where(col("score").geq(muleThreshold));
+    Dataset<Row> mules = spark.sql(NetworkSql.MULES_OUT.replace("${week}", w)).where(col("score").geq(muleThreshold))
+        .persist(StorageLevel.MEMORY_AND_DISK());
     Lakehouse.replaceWhere(spark, MULES, Evidence.keys(mules, "reasons", "reason"), "week = " + w);
     long nEvidence = Evidence.publish(spark, name(), week.toString(),
         Evidence.cited(key, "reasons").union(Evidence.cited(mules, "reasons")));
+    key.unpersist();
+    mules.unpersist();
     Dataset<Row> prev = Lakehouse.exists(spark, Tables.GOLD_PERSON_ROLES)
         ? spark.table(ROLES.fullName()).where(col("week").equalTo(week.minus(1).toString())) : null;
     (prev == null ? spark.createDataFrame(List.of(), ROLES.schema()) : prev).select("person_key", "network_id")

@@ -51,7 +51,7 @@ public final class PeopleCsv {
    * renames of the file's columns to standard ones.
    */
   public record Options(char delimiter, java.nio.charset.Charset encoding, Map<String, String> map,
-      String truthColumn) {
+      String labelColumn) {
     public static final Options DEFAULT = new Options((char) 0, null, Map.of(), null);
 
     public Options(char delimiter, java.nio.charset.Charset encoding, Map<String, String> map) {
@@ -60,11 +60,11 @@ public final class PeopleCsv {
   }
 
   /**
-   * What was written, what the reader had to say about the file, and, with a truth column, the accuracy against it
-   * (null without one).
+   * What was written, what the reader had to say about the file, each id's entity, and each id's value in the label
+   * column (empty without one; a blank value has no entry), for scoring the resolution elsewhere.
    */
-  public record Summary(long people, long entities, long pairs, List<String> warnings,
-      org.borderwatch.common.metrics.LinkageScores.Scores accuracy) {}
+  public record Summary(long people, long entities, long pairs, List<String> warnings, Map<String, String> entityOf,
+      Map<String, String> labels) {}
 
   /** Date layouts understood in the dob column, besides a bare year. */
   static final List<String> DATE_PATTERNS = List.of("yyyy-MM-dd", "dd/MM/yyyy", "d/M/yyyy", "yyyyMMdd");
@@ -108,10 +108,11 @@ public final class PeopleCsv {
   }
 
   /**
-   * The file read and checked: standard columns by name, the rows' values in that order, warnings, and the true
-   * cluster id of each row when a truth column is named (null otherwise; a blank one is the row's own cluster).
+   * The file read and checked: standard columns by name, the rows' values in that order, warnings, and each row's
+   * value in the label column when one is named (a column read apart and never matched on, such as a benchmark's
+   * true cluster ids; null without one, a blank value null).
    */
-  record Input(List<String> columns, List<String[]> rows, List<String> warnings, List<String> truth) {}
+  record Input(List<String> columns, List<String[]> rows, List<String> warnings, List<String> labels) {}
 
   /** Reads and checks the list (pure, for tests): every problem is an error or a warning naming its line. */
   static Input read(String file, byte[] bytes, Options o) {
@@ -132,15 +133,15 @@ public final class PeopleCsv {
         throw Errors.badArgument("--map", from + "=" + o.map().get(from), "a standard column: " + COLUMNS);
       }
     }
-    int truthAt = -1;
-    if (o.truthColumn() != null) {
-      truthAt = t.header().indexOf(o.truthColumn());
-      if (truthAt < 0) {
-        throw Errors.badInputFile(file, "no truth column '" + o.truthColumn() + "' in the header (columns: "
+    int labelAt = -1;
+    if (o.labelColumn() != null) {
+      labelAt = t.header().indexOf(o.labelColumn());
+      if (labelAt < 0) {
+        throw Errors.badInputFile(file, "no truth column '" + o.labelColumn() + "' in the header (columns: "
             + String.join(", ", t.header()) + ")");
       }
-      if (o.map().containsKey(o.truthColumn()) || COLUMNS.contains(o.truthColumn())) {
-        throw Errors.badArgument("--truth-column", o.truthColumn(), "a column that is not also matched on (it is "
+      if (o.map().containsKey(o.labelColumn()) || COLUMNS.contains(o.labelColumn())) {
+        throw Errors.badArgument("--truth-column", o.labelColumn(), "a column that is not also matched on (it is "
             + "the answer, never an input)");
       }
     }
@@ -153,7 +154,7 @@ public final class PeopleCsv {
     List<String> unknown = new ArrayList<>();
     for (int i = 0; i < names.size(); i++) {
       String n = names.get(i);
-      if (i == truthAt) {
+      if (i == labelAt) {
         continue; // read apart, never matched on
       }
       if (!COLUMNS.contains(n)) {
@@ -178,8 +179,8 @@ public final class PeopleCsv {
           + String.join(", ", unknown));
     }
     List<String[]> rows = new ArrayList<>();
-    List<String> truth = truthAt < 0 ? null : new ArrayList<>();
-    int blankTruth = 0;
+    List<String> labels = labelAt < 0 ? null : new ArrayList<>();
+    int blankLabels = 0;
     Map<String, Integer> firstLineOfId = new HashMap<>();
     int badDates = 0;
     List<String> badDateExamples = new ArrayList<>();
@@ -207,21 +208,21 @@ public final class PeopleCsv {
         }
       }
       rows.add(v);
-      if (truth != null) {
-        String c = all[truthAt].strip();
-        blankTruth += c.isEmpty() ? 1 : 0;
-        truth.add(c.isEmpty() ? null : c);
+      if (labels != null) {
+        String c = all[labelAt].strip();
+        blankLabels += c.isEmpty() ? 1 : 0;
+        labels.add(c.isEmpty() ? null : c);
       }
     }
-    if (blankTruth > 0) {
-      warnings.add(blankTruth + " row(s) with a blank truth column, each counted as a cluster of its own");
+    if (blankLabels > 0) {
+      warnings.add(blankLabels + " row(s) with a blank truth column, each counted as a cluster of its own");
     }
     if (badDates > 0) {
       warnings.add(String.format(Locale.ROOT, "%d date(s) of birth not understood, treated as missing (%s); "
           + "understood: %s or a bare year", badDates, String.join(", ", badDateExamples),
           String.join(", ", DATE_PATTERNS)));
     }
-    return new Input(List.copyOf(columns), rows, List.copyOf(warnings), truth);
+    return new Input(List.copyOf(columns), rows, List.copyOf(warnings), labels);
   }
 
   /** A date of birth or a bare year in any understood layout; null when none fits. */
@@ -261,30 +262,27 @@ public final class PeopleCsv {
 
     Files.createDirectories(out);
     Map<String, String> entityOf = new HashMap<>();
+    Map<String, String> entityOfId = new HashMap<>();
     List<String[]> entities = new ArrayList<>();
-    for (Row r : res.assignments.collectAsList()) {
+    List<Row> assigned = res.assignments.collectAsList();
+    for (Row r : assigned) {
       String e = entityOf.computeIfAbsent(r.getString(2), StableIds::newId);
       entities.add(new String[] {r.getString(0), e});
+      entityOfId.put(r.getString(0), e);
     }
     entities.sort((a, b) -> a[0].compareTo(b[0]));
     write(out.resolve("entities.csv"), List.of("id", "entity_id"), entities);
-    org.borderwatch.common.metrics.LinkageScores.Scores accuracy = null;
-    if (in.truth() != null) {
-      Map<String, String> entityOfId = new HashMap<>();
-      entities.forEach(e -> entityOfId.put(e[0], e[1]));
-      List<org.borderwatch.common.metrics.LinkageScores.Labelled> labelled = new ArrayList<>();
+    Map<String, String> labels = new HashMap<>();
+    if (in.labels() != null) {
       for (int i = 0; i < in.rows().size(); i++) {
-        String id = in.rows().get(i)[0];
-        String t = in.truth().get(i);
-        // a blank truth is a cluster of its own ("\u0000" cannot be a value read from the file)
-        labelled.add(new org.borderwatch.common.metrics.LinkageScores.Labelled(entityOfId.get(id),
-            t != null ? t : "\u0000" + id));
+        if (in.labels().get(i) != null) {
+          labels.put(in.rows().get(i)[0], in.labels().get(i));
+        }
       }
-      accuracy = org.borderwatch.common.metrics.LinkageScores.of(labelled);
     }
 
     Map<String, List<String>> idsOfRecord = new HashMap<>();
-    for (Row r : res.assignments.collectAsList()) {
+    for (Row r : assigned) {
       idsOfRecord.computeIfAbsent(r.getString(1), k -> new ArrayList<>()).add(r.getString(0));
     }
     List<String[]> pairs = new ArrayList<>();
@@ -308,7 +306,7 @@ public final class PeopleCsv {
     write(out.resolve("pairs.csv"), List.of("id_l", "id_r", "match_probability", "match_weight", "w_name", "w_dob",
         "w_document", "w_phone", "w_nationality", "w_sex"), pairs);
     return new Summary(entities.size(), new java.util.HashSet<>(entityOf.values()).size(), pairs.size(),
-        in.warnings(), accuracy);
+        in.warnings(), Map.copyOf(entityOfId), Map.copyOf(labels));
   }
 
   private static String min(String a, String b) {

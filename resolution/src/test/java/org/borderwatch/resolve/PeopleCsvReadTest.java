@@ -75,9 +75,9 @@ class PeopleCsvReadTest {
     PeopleCsv.Input in = PeopleCsv.read("f.csv", "id,family_name,cluster\n1,Nguyen,A\n2,Nguyen,\n3,Tran,A\n"
         .getBytes(StandardCharsets.UTF_8), truth);
     assertEquals(List.of("id", "family_name"), in.columns(), "not a column to match on");
-    assertEquals(java.util.Arrays.asList("A", null, "A"), in.truth());
+    assertEquals(java.util.Arrays.asList("A", null, "A"), in.labels());
     assertEquals(List.of("1 row(s) with a blank truth column, each counted as a cluster of its own"), in.warnings());
-    assertNull(read("id,cluster\n1,A\n").truth(), "no truth without --truth-column");
+    assertNull(read("id,cluster\n1,A\n").labels(), "no truth without --truth-column");
     assertEquals("people.csv: no truth column 'cluster' in the header (columns: id, family_name)",
         error("id,family_name\n1,x\n", truth));
     assertEquals("invalid value 'email' for --truth-column; allowed: a column that is not also matched on (it is "

@@ -12,6 +12,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
 import org.borderwatch.core.catalog.Lakehouse;
 import org.borderwatch.core.catalog.TableSpec;
 import org.borderwatch.core.catalog.Tables;
@@ -143,10 +144,12 @@ public final class VictimsJob implements Job {
         + "where f.kind = 'alert'").createOrReplaceTempView("bw_vs_person_feedback");
     VictimAnalysis.derive(spark);
     fit = VictimAnalysis.score(spark);
+    // written with evidence keys, then their record ids described: computed once
     Dataset<Row> alerts = spark.sql(ALERTS_OUT.replace("${week}", w).replace("${threshold}",
-        String.valueOf(alertThreshold)));
+        String.valueOf(alertThreshold))).persist(StorageLevel.MEMORY_AND_DISK());
     Lakehouse.replaceWhere(spark, ALERTS, Evidence.keys(alerts, "indicators", "indicator"), "week = " + w);
     long nEvidence = Evidence.publish(spark, name(), week.toString(), Evidence.cited(alerts, "indicators"));
+    alerts.unpersist();
     Row al = spark.sql("select count(*), count_if(status = 'identified') from " + ALERTS.fullName() + " where week = "
         + w).first();
     sv.done(al.getLong(0));

@@ -70,7 +70,7 @@ public final class ResolveCommand extends BaseCommand {
   }
 
   /** The accuracy lines printed with --truth-column. */
-  static String accuracy(String column, org.borderwatch.common.metrics.LinkageScores.Scores a) {
+  static String accuracy(String column, org.borderwatch.evaluation.LinkageScores.Scores a) {
     return String.format(Locale.ROOT, "against %s: pairwise precision %.4f, recall %.4f, F1 %.4f (%,d of %,d "
         + "predicted pairs true; %,d true pairs)%nclusters (exact): precision %.4f, recall %.4f, F1 %.4f (%,d of "
         + "%,d entities exactly a true cluster; %,d true clusters)", column, a.pairPrecision(), a.pairRecall(),
@@ -96,8 +96,8 @@ public final class ResolveCommand extends BaseCommand {
       PeopleCsv.Summary s = PeopleCsv.resolve(spark(), config(), input, outDir, options, progress());
       out().printf(Locale.ROOT, "%,d people → %,d entities; %,d pairs written to %s%n", s.people(), s.entities(),
           s.pairs(), outDir);
-      if (s.accuracy() != null) {
-        out().println(accuracy(truthColumn, s.accuracy()));
+      if (truthColumn != null) {
+        out().println(accuracy(truthColumn, org.borderwatch.evaluation.LinkageScores.of(s.entityOf(), s.labels())));
       }
       out().flush();
       return 0;

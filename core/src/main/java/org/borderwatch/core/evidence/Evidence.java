@@ -90,13 +90,14 @@ public final class Evidence {
     // a key's source never changes (the same id gives the same key): only new keys are appended
     Dataset<Row> sources = described.where(col("source_table").isNotNull())
         .select("evidence_key", "source_table", "source_id");
-    if (Lakehouse.exists(spark, SOURCES.id())) {
+    boolean recorded = Lakehouse.exists(spark, SOURCES.id());
+    if (recorded) {
       Dataset<Row> known = spark.table(SOURCES.fullName()).select(col("evidence_key").as("k"),
           col("source_table").as("t"));
       sources = sources.join(known, sources.col("evidence_key").equalTo(known.col("k"))
           .and(sources.col("source_table").equalTo(known.col("t"))), "left_anti");
     }
-    if (!Lakehouse.exists(spark, SOURCES.id()) || !sources.isEmpty()) {
+    if (!recorded || !sources.isEmpty()) {
       Lakehouse.append(spark, SOURCES, sources);
     }
     long n = described.count();

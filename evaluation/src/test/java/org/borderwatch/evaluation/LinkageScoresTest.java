@@ -1,4 +1,4 @@
-package org.borderwatch.common.metrics;
+package org.borderwatch.evaluation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import org.borderwatch.common.metrics.LinkageScores.Labelled;
+import org.borderwatch.evaluation.LinkageScores.Labelled;
 import org.junit.jupiter.api.Test;
 
 /** Pairwise and exact-cluster scores on a worked example, and against every pair and cluster counted by brute force. */

@@ -1,4 +1,4 @@
-package org.borderwatch.common.metrics;
+package org.borderwatch.evaluation;
 
 import java.util.HashMap;
 import java.util.List;
@@ -48,6 +48,17 @@ public final class LinkageScores {
 
   /** One record: its predicted entity and its true cluster id. */
   public record Labelled(String entity, String truth) {}
+
+  /**
+   * Scores a list's resolution: each id's entity against its true cluster id; an id without one (a blank in the
+   * column) is a cluster of its own.
+   */
+  public static Scores of(Map<String, String> entityOfId, Map<String, String> truthOfId) {
+    List<Labelled> records = new java.util.ArrayList<>();
+    // "\u0000" cannot be read from a file: the own clusters never meet a given id
+    entityOfId.forEach((id, e) -> records.add(new Labelled(e, truthOfId.getOrDefault(id, "\u0000" + id))));
+    return of(records);
+  }
 
   public static Scores of(List<Labelled> records) {
     Map<String, Long> byEntity = new HashMap<>();
