@@ -24,13 +24,22 @@ import picocli.CommandLine.Spec;
  * bench SUITE: runs a benchmark in a lakehouse of its own (bench/work/SCALE), each figure a ratio against
  * a plain-Spark baseline measured in the same run. Results are printed and saved under bench/results/.
  */
-@Command(name = "bench", description = "Run a benchmark suite (simulate, ingest, resolve, networks, models) with its plain-Spark baseline.")
+@Command(name = "bench", description = "Run a benchmark suite (simulate, ingest, resolve, networks, models) with its "
+    + "plain-Spark baseline, or the lists suite: resolution of corrupted lists of people at three noise levels.")
 public final class BenchCommand implements Callable<Integer> {
   /** Suites. */
-  public static final List<String> SUITES = List.of("simulate", "ingest", "resolve", "networks", "models");
+  public static final List<String> SUITES = List.of("simulate", "ingest", "resolve", "networks", "models", "lists");
 
-  @Parameters(paramLabel = "SUITE", description = "simulate, ingest, resolve, networks or models")
+  @Parameters(paramLabel = "SUITE", description = "simulate, ingest, resolve, networks, models or lists")
   String suite;
+
+  @Option(names = "--doc", paramLabel = "FILE", description = "lists: write the figures section of this page "
+      + "(docs/entity-resolution.md)")
+  Path doc;
+
+  @Option(names = "--tuning-only", description = "lists: only the tuning seeds (for choosing settings; never the "
+      + "held-out seeds), no page written")
+  boolean tuningOnly;
 
   @Option(names = "--scale", defaultValue = "medium", description = "World size (default: ${DEFAULT-VALUE})")
   String scale;
@@ -65,7 +74,12 @@ public final class BenchCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     Path world = dir.resolve("world");
     BenchResult r;
-    if (suite.equals("simulate")) {
+    if (suite.equals("lists")) {
+      if (tuningOnly && doc != null) {
+        throw Errors.badArgument("--doc", doc.toString(), "no --doc with --tuning-only (the page shows held-out seeds)");
+      }
+      r = ListsBench.run(ctx, work.resolve("lists").toAbsolutePath(), doc, tuningOnly);
+    } else if (suite.equals("simulate")) {
       long t0 = System.nanoTime();
       SimulateJob job = new SimulateJob(sc, 42L, null, null, dir.resolve("simulate-" + System.nanoTime()), null, null);
       job.run(ctx);

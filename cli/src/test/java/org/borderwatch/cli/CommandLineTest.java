@@ -77,7 +77,11 @@ class CommandLineTest {
   void readingOptionsOfAListAreCheckedBeforeAnythingRuns() {
     CliRun r = CliRun.plain("resolve", "--map", "a=id");
     assertEquals(2, r.exit(), r.err());
-    assertTrue(r.err().contains("--delimiter, --encoding, --map and --truth-column go with --input"), r.err());
+    assertTrue(r.err().contains("--delimiter, --encoding, --map, --settings and --truth-column go with --input"),
+        r.err());
+    r = CliRun.plain("resolve", "--settings", "conf/resolution/people.conf");
+    assertEquals(2, r.exit(), r.err());
+    assertTrue(r.err().contains("the lakehouse's settings are resolve.settings"), r.err());
     r = CliRun.plain("resolve", "--truth-column", "cluster");
     assertEquals(2, r.exit(), r.err());
     assertTrue(r.err().contains("--truth-column go with --input"), r.err());

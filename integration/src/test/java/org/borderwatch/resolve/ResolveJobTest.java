@@ -15,7 +15,6 @@ import java.util.Set;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.borderwatch.common.linkage.Comparisons;
 import org.borderwatch.common.linkage.FellegiSunter;
 import org.borderwatch.common.linkage.ResolveRecord;
 import org.borderwatch.evaluation.ResolveEvaluation;
@@ -136,7 +135,7 @@ class ResolveJobTest {
           truePairs++;
           trueCovered += covered ? 1 : 0;
         }
-        double p = FellegiSunter.probability(model.matchWeight(Comparisons.gamma(a, b), 1e-4));
+        double p = FellegiSunter.probability(model.matchWeight(model.settings().gamma(a, b), 1e-4));
         if (p >= threshold) {
           acceptable++;
           acceptableCovered += covered ? 1 : 0;

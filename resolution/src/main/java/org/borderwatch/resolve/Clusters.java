@@ -22,13 +22,14 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.storage.StorageLevel;
 import org.borderwatch.common.linkage.ChainingGuard;
+import org.borderwatch.common.linkage.LinkageSettings;
 import scala.reflect.ClassTag$;
 
 /**
  * Clusters of records from accepted links: connected components on GraphX, then a guard against
- * chaining. A component with more records than the limit, or holding two different document numbers,
- * is rebuilt link by link from the strongest down, refusing any link that would join two documents or
- * pass the size limit: it splits at its weakest links.
+ * chaining. A component with more records than the limit, or holding two different document numbers (or, where
+ * the settings say so, two different dates of birth), is rebuilt link by link from the strongest down, refusing
+ * any link that would join two documents (or dates) or pass the size limit: it splits at its weakest links.
  */
 final class Clusters {
   private Clusters() {}
@@ -36,9 +37,10 @@ final class Clusters {
   /** record_id → cluster label; links kept after the guard; counts. */
   record Outcome(Dataset<Row> recordCluster, Dataset<Row> keptLinks, long clusters, int split) {}
 
-  static Outcome components(SparkSession spark, Dataset<Row> records, Dataset<Row> accepted, int maxCluster) {
+  static Outcome components(SparkSession spark, Dataset<Row> records, Dataset<Row> accepted, int maxCluster,
+      LinkageSettings settings) {
     Dataset<Row> vids = records.select(col("record_id"), xxhash64(col("record_id")).as("vid"), col("document"),
-        col("first_mention"));
+        col("first_mention"), col("dob"));
     JavaRDD<Edge<Double>> edges = accepted.select(xxhash64(col("record_l")), xxhash64(col("record_r")),
         col("match_weight")).toJavaRDD().map(r -> new Edge<>(r.getLong(0), r.getLong(1), r.getDouble(2)));
     Graph<Object, Double> g = Graph.fromEdges(edges.rdd(), (Object) 0L, StorageLevel.MEMORY_AND_DISK(),
@@ -50,25 +52,34 @@ final class Clusters {
         DataTypes.createStructField("cc", DataTypes.LongType, false))));
     Dataset<Row> labelled = vids.join(comp, vids.col("vid").equalTo(comp.col("vid")), "left")
         .select(vids.col("record_id"), vids.col("document"), vids.col("first_mention"),
-            org.apache.spark.sql.functions.coalesce(comp.col("cc"), vids.col("vid")).as("cc"))
+            org.apache.spark.sql.functions.coalesce(comp.col("cc"), vids.col("vid")).as("cc"), vids.col("dob"))
         .persist(StorageLevel.MEMORY_AND_DISK());
 
     // components that need the guard
     Dataset<Row> stats = labelled.groupBy("cc").agg(count(lit(1)).as("n"),
-        collect_set("document").as("docs"));
+        collect_set("document").as("docs"), collect_set("dob").as("dobs"));
     List<Long> suspicious = new ArrayList<>();
-    for (Row r : stats.filter(col("n").gt(maxCluster).or(size(col("docs")).gt(1))).collectAsList()) {
+    org.apache.spark.sql.Column several = size(col("docs")).gt(1);
+    if (settings.datesConflict()) {
+      several = several.or(size(col("dobs")).gt(1));
+    }
+    for (Row r : stats.filter(col("n").gt(maxCluster).or(several)).collectAsList()) {
       List<String> docs = r.getList(2);
-      if (r.getLong(1) > maxCluster || ChainingGuard.conflicting(docs)) {
+      List<java.time.LocalDate> dobs = new ArrayList<>();
+      for (Object d : r.getList(3)) {
+        dobs.add(((java.sql.Date) d).toLocalDate());
+      }
+      if (r.getLong(1) > maxCluster || ChainingGuard.conflicting(settings, docs, dobs)) {
         suspicious.add(r.getLong(0));
       }
     }
     Map<String, String> relabel = new HashMap<>();
     if (!suspicious.isEmpty()) {
       Dataset<Row> bad = labelled.filter(col("cc").isin(suspicious.toArray()));
-      Map<String, String> docOf = new HashMap<>();
+      Map<String, ChainingGuard.Known> known = new HashMap<>();
       for (Row r : bad.collectAsList()) {
-        docOf.put(r.getString(0), r.getString(1));
+        java.sql.Date dob = r.getAs("dob");
+        known.put(r.getString(0), new ChainingGuard.Known(r.getString(1), dob == null ? null : dob.toLocalDate()));
       }
       List<Row> badEdges = accepted.join(bad.select(col("record_id").as("record_l")), "record_l")
           .select("record_l", "record_r", "match_weight").collectAsList();
@@ -76,7 +87,7 @@ final class Clusters {
       for (Row e : badEdges) {
         links.add(new ChainingGuard.Link(e.getString(0), e.getString(1), e.getDouble(2)));
       }
-      relabel = ChainingGuard.split(docOf, links, maxCluster);
+      relabel = ChainingGuard.split(settings, known, links, maxCluster);
     }
     // cluster label: the smallest mention id of the (possibly split) cluster
     Map<String, String> fixed = relabel;

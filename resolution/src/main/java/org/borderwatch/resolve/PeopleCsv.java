@@ -31,18 +31,24 @@ import org.borderwatch.ingest.core.Values;
 /**
  * resolve --input people.csv --out DIR: resolves any list of people with the same engine. Standard
  * columns (any subset): id, given_name, family_name, full_name, dob, sex, nationality, document_number,
- * phone, email, address, city. Names, dates, phones and countries are conformed as in ingestion;
- * email, address and city are carried but not compared. Writes DIR/entities.csv (id,entity_id) and
- * DIR/pairs.csv (pairs with match probability ≥ 0.5 and each field's weight).
+ * phone, email, address, city, postcode. Names, dates, phones and countries are conformed as in ingestion; email,
+ * city, address and postcode are normalised (case, accents, punctuation, spaces). What is compared, and how, is the
+ * settings file's (--settings; by default the bundled conf/resolution/people.conf, which compares every column).
+ * Writes DIR/entities.csv (id,entity_id) and DIR/pairs.csv (pairs with match probability ≥ 0.5 and each field's
+ * weight).
  *
  * <p>The file is read as RFC 4180 text ({@link DelimitedText}): strictly decoded in the given encoding (UTF-8
  * by default), the delimiter given or detected from the header, quoted fields with delimiters, doubled quotes
  * and line breaks. Columns of other names are reported and left out unless {@code --map} names them; dates that
- * are not understood are reported (count and first examples) and then treated as missing.
+ * are not understood are reported (count and first examples) and then treated as missing. Several columns may map to
+ * address (a street number and street lines, say): their values are joined in the file's order.
  */
 public final class PeopleCsv {
   public static final List<String> COLUMNS = List.of("id", "given_name", "family_name", "full_name", "dob", "sex",
-      "nationality", "document_number", "phone", "email", "address", "city");
+      "nationality", "document_number", "phone", "email", "address", "city", "postcode");
+
+  /** Standard columns that several of the file's columns may map to (joined with a space, in the file's order). */
+  static final java.util.Set<String> JOINABLE = java.util.Set.of("address");
 
   private PeopleCsv() {}
 
@@ -51,11 +57,15 @@ public final class PeopleCsv {
    * renames of the file's columns to standard ones.
    */
   public record Options(char delimiter, java.nio.charset.Charset encoding, Map<String, String> map,
-      String labelColumn) {
-    public static final Options DEFAULT = new Options((char) 0, null, Map.of(), null);
+      String labelColumn, org.borderwatch.common.linkage.LinkageSettings settings) {
+    public static final Options DEFAULT = new Options((char) 0, null, Map.of(), null, null);
 
     public Options(char delimiter, java.nio.charset.Charset encoding, Map<String, String> map) {
-      this(delimiter, encoding, map, null);
+      this(delimiter, encoding, map, null, null);
+    }
+
+    public Options(char delimiter, java.nio.charset.Charset encoding, Map<String, String> map, String labelColumn) {
+      this(delimiter, encoding, map, labelColumn, null);
     }
   }
 
@@ -78,7 +88,11 @@ public final class PeopleCsv {
       DataTypes.createStructField("document", DataTypes.StringType, true),
       DataTypes.createStructField("phone", DataTypes.StringType, true),
       DataTypes.createStructField("nationality", DataTypes.StringType, true),
-      DataTypes.createStructField("sex", DataTypes.StringType, true)));
+      DataTypes.createStructField("sex", DataTypes.StringType, true),
+      DataTypes.createStructField("email", DataTypes.StringType, true),
+      DataTypes.createStructField("city", DataTypes.StringType, true),
+      DataTypes.createStructField("address", DataTypes.StringType, true),
+      DataTypes.createStructField("postcode", DataTypes.StringType, true)));
 
   /** One input row conformed into the resolver's shape (pure, for tests). */
   static Row conform(Map<String, String> v) {
@@ -100,7 +114,36 @@ public final class PeopleCsv {
         : v.get("document_number").replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
     return RowFactory.create(v.get("id"), n.key(), family == null || family.isEmpty() ? null : family,
         dob == null ? null : java.sql.Date.valueOf(dob), year != null ? year : dob == null ? null : dob.getYear(), doc,
-        Phones.e164(v.get("phone"), Countries.alpha2(nat)), nat, sex);
+        Phones.e164(v.get("phone"), Countries.alpha2(nat)), nat, sex, email(v.get("email")), words(v.get("city")),
+        words(v.get("address")), postcode(v.get("postcode")));
+  }
+
+  /** An email address in lower case without spaces; null when it has no '@' with text on both sides. */
+  static String email(String e) {
+    if (e == null) {
+      return null;
+    }
+    String x = e.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", "");
+    int at = x.indexOf('@');
+    return at > 0 && at < x.length() - 1 ? x : null;
+  }
+
+  /** Lower-case ASCII words without punctuation (a city or an address); null when none is left. */
+  static String words(String s) {
+    if (s == null) {
+      return null;
+    }
+    List<String> t = Names.tokens(Names.latin(Names.nfkc(s)));
+    return t.isEmpty() ? null : String.join(" ", t);
+  }
+
+  /** A postcode in upper case without spaces or hyphens; null when empty. */
+  static String postcode(String s) {
+    if (s == null) {
+      return null;
+    }
+    String x = s.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
+    return x.isEmpty() ? null : x;
   }
 
   private static String blankIfNull(String s) {
@@ -150,7 +193,7 @@ public final class PeopleCsv {
       names.add(o.map().getOrDefault(h, h));
     }
     List<String> columns = new ArrayList<>();
-    List<Integer> at = new ArrayList<>();
+    List<List<Integer>> at = new ArrayList<>();
     List<String> unknown = new ArrayList<>();
     for (int i = 0; i < names.size(); i++) {
       String n = names.get(i);
@@ -159,11 +202,14 @@ public final class PeopleCsv {
       }
       if (!COLUMNS.contains(n)) {
         unknown.add(t.header().get(i));
+      } else if (columns.contains(n) && JOINABLE.contains(n)) {
+        at.get(columns.indexOf(n)).add(i);
       } else if (columns.contains(n)) {
-        throw Errors.badInputFile(file, "two columns would be '" + n + "' (check --map)");
+        throw Errors.badInputFile(file, "two columns would be '" + n + "' (check --map; only " + JOINABLE
+            + " may come from several)");
       } else {
         columns.add(n);
-        at.add(i);
+        at.add(new ArrayList<>(List.of(i)));
       }
     }
     if (!columns.contains("id")) {
@@ -189,8 +235,13 @@ public final class PeopleCsv {
       String[] all = t.rows().get(r);
       String[] v = new String[columns.size()];
       for (int c = 0; c < v.length; c++) {
-        String s = all[at.get(c)];
-        v[c] = s.isBlank() ? null : s.strip();
+        StringBuilder s = new StringBuilder();
+        for (int i : at.get(c)) {
+          if (!all[i].isBlank()) {
+            s.append(s.length() == 0 ? "" : " ").append(all[i].strip());
+          }
+        }
+        v[c] = s.length() == 0 ? null : s.toString();
       }
       int line = t.lines().get(r);
       if (v[0] == null) {
@@ -258,7 +309,8 @@ public final class PeopleCsv {
       conformedRows.add(conform(v));
     }
     Dataset<Row> mentions = spark.createDataFrame(conformedRows, INPUT);
-    Resolver.Result res = new Resolver(spark, ResolveJob.settings(config), progress).run(mentions);
+    Resolver.Result res = new Resolver(spark, ResolveJob.settings(config).withLinkage(options.settings() != null
+        ? options.settings() : SettingsFile.people()), progress).run(mentions);
 
     Files.createDirectories(out);
     Map<String, String> entityOf = new HashMap<>();
@@ -297,14 +349,19 @@ public final class PeopleCsv {
     for (List<String> ids : idsOfRecord.values()) {
       for (int i = 0; i < ids.size(); i++) {
         for (int j = i + 1; j < ids.size(); j++) {
-          pairs.add(new String[] {min(ids.get(i), ids.get(j)), max(ids.get(i), ids.get(j)), "1.000000", "", "", "",
-              "", "", "", ""});
+          String[] row = new String[3 + 1 + WEIGHTS.size()];
+          java.util.Arrays.fill(row, "");
+          row[0] = min(ids.get(i), ids.get(j));
+          row[1] = max(ids.get(i), ids.get(j));
+          row[2] = "1.000000";
+          pairs.add(row);
         }
       }
     }
     pairs.sort((a, b) -> (a[0] + "\u0000" + a[1]).compareTo(b[0] + "\u0000" + b[1]));
-    write(out.resolve("pairs.csv"), List.of("id_l", "id_r", "match_probability", "match_weight", "w_name", "w_dob",
-        "w_document", "w_phone", "w_nationality", "w_sex"), pairs);
+    List<String> header = new ArrayList<>(List.of("id_l", "id_r", "match_probability", "match_weight"));
+    header.addAll(WEIGHTS);
+    write(out.resolve("pairs.csv"), header, pairs);
     return new Summary(entities.size(), new java.util.HashSet<>(entityOf.values()).size(), pairs.size(),
         in.warnings(), Map.copyOf(entityOfId), Map.copyOf(labels));
   }
@@ -317,10 +374,17 @@ public final class PeopleCsv {
     return a.compareTo(b) <= 0 ? b : a;
   }
 
+  /** The weight columns of pairs.csv: one per field the engine can compare (empty when the settings do not). */
+  static final List<String> WEIGHTS = java.util.Arrays.stream(org.borderwatch.common.linkage.LinkageSettings.Field
+      .values()).map(f -> "w_" + f.column()).toList();
+
   private static String[] pairRow(String a, String b, Row p) {
-    return new String[] {min(a, b), max(a, b), fmt(p.getAs("match_probability")), fmt(p.getAs("match_weight")),
-        fmt(p.getAs("w_name")), fmt(p.getAs("w_dob")), fmt(p.getAs("w_document")), fmt(p.getAs("w_phone")),
-        fmt(p.getAs("w_nationality")), fmt(p.getAs("w_sex"))};
+    List<String> out = new ArrayList<>(List.of(min(a, b), max(a, b), fmt(p.getAs("match_probability")),
+        fmt(p.getAs("match_weight"))));
+    for (String w : WEIGHTS) {
+      out.add(fmt(p.getAs(w)));
+    }
+    return out.toArray(String[]::new);
   }
 
   private static String fmt(Object d) {

@@ -51,9 +51,10 @@ public final class ResolveJob implements Job {
     return last;
   }
 
+  /** The resolver's settings for the lakehouse: the resolve.* keys, and resolve.settings (or the bundled file). */
   public static Resolver.Settings settings(org.borderwatch.core.config.BorderwatchConfig c) {
     return new Resolver.Settings(c.get(ConfigKeys.RESOLVE_TARGET_PRECISION), c.get(ConfigKeys.RESOLVE_MAX_BLOCK),
-        c.get(ConfigKeys.RESOLVE_MAX_CLUSTER), c.get(ConfigKeys.RESOLVE_RANDOM_PAIRS));
+        c.get(ConfigKeys.RESOLVE_MAX_CLUSTER), c.get(ConfigKeys.RESOLVE_RANDOM_PAIRS), SettingsFile.forLakehouse(c));
   }
 
   /** Silver mentions in the resolver's input shape. */

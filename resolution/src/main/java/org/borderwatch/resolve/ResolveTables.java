@@ -48,6 +48,14 @@ public final class ResolveTables {
       .col("w_nationality", DoubleType, "Nationality weight")
       .col("w_sex", DoubleType, "Sex weight")
       .col("name_tf", DoubleType, "Share of mentions with this exact name (for exact name matches)")
+      .col("email_level", StringType, "Email comparison level (null: not compared by the settings)")
+      .col("city_level", StringType, "City comparison level (null: not compared by the settings)")
+      .col("address_level", StringType, "Address comparison level (null: not compared by the settings)")
+      .col("postcode_level", StringType, "Postcode comparison level (null: not compared by the settings)")
+      .col("w_email", DoubleType, "Email weight")
+      .col("w_city", DoubleType, "City weight")
+      .col("w_address", DoubleType, "Address weight")
+      .col("w_postcode", DoubleType, "Postcode weight")
       .key("record_l", "record_r")
       .build();
 

@@ -32,8 +32,8 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.borderwatch.common.linkage.Blocking;
-import org.borderwatch.common.linkage.Comparisons;
 import org.borderwatch.common.linkage.FellegiSunter;
+import org.borderwatch.common.linkage.LinkageSettings;
 import org.borderwatch.common.linkage.Phonetic;
 import org.borderwatch.common.linkage.ResolveRecord;
 import org.borderwatch.common.linkage.Threshold;
@@ -45,11 +45,18 @@ import scala.reflect.ClassTag$;
  * distinct records, blocking, comparison vectors, unsupervised Fellegi–Sunter, a threshold from the
  * estimated precision, connected components on GraphX with a guard against chaining.
  *
- * <p>Input columns: mention_id, name_key, family_key, dob, birth_year, document, phone, nationality, sex.
+ * <p>Input columns: mention_id, name_key, family_key, dob, birth_year, document, phone, nationality, sex, and
+ * optionally email, city, address, postcode (conformed). What is compared, at which levels, and the blocking rules
+ * are the {@link LinkageSettings}.
  */
 public final class Resolver {
   /** Tunables (from configuration). */
-  public record Settings(double targetPrecision, int maxBlock, int maxCluster, int randomPairs) implements Serializable {}
+  public record Settings(double targetPrecision, int maxBlock, int maxCluster, int randomPairs,
+      LinkageSettings linkage) implements Serializable {
+    public Settings withLinkage(LinkageSettings l) {
+      return new Settings(targetPrecision, maxBlock, maxCluster, randomPairs, l);
+    }
+  }
 
   /** What a run produced. */
   public static final class Result {
@@ -61,6 +68,7 @@ public final class Resolver {
     public Dataset<Row> scored;
     public Map<String, Object> stats = new LinkedHashMap<>();
     public FellegiSunter model;
+    public LinkageSettings linkage;
     /** the scored pairs at or above a probability, with their explanations */
     java.util.function.DoubleFunction<Dataset<Row>> explainedFrom;
     double threshold;
@@ -71,21 +79,14 @@ public final class Resolver {
     }
   }
 
-  /**
-   * EM training sessions: the candidate pairs of a rule, and the fields that rule blocks on (which that
-   * session cannot learn about, since its pairs agree on them by construction).
-   */
-  static final Map<String, List<Comparisons.Field>> SESSIONS = Map.of(
-      "document", List.of(Comparisons.Field.DOCUMENT),
-      "name+birth_year", List.of(Comparisons.Field.NAME, Comparisons.Field.DOB),
-      "dob+family", List.of(Comparisons.Field.DOB, Comparisons.Field.NAME),
-      "phone", List.of(Comparisons.Field.PHONE));
-
   /** Assumed share of true matches that agree on a document, or on the name's tokens and the birth date. */
   static final double DETERMINISTIC_RECALL = 0.6;
 
   static final List<String> FIELDS = List.of("name_key", "family_key", "dob", "birth_year", "document", "phone",
       "nationality", "sex");
+
+  /** Fields beyond the lakehouse's: in a record's signature only when present (a lakehouse's records keep theirs). */
+  static final List<String> OPTIONAL = List.of("email", "city", "address", "postcode");
 
   /** Blocking rules: name → key expression over the records. */
   static Map<String, Column> rules() {
@@ -96,6 +97,12 @@ public final class Resolver {
     r.put("name+nationality", concat_ws("|", col("phon_sorted"), coalesce(col("nationality"), lit("?"))));
     r.put("dob+family", concat_ws("|", col("dob").cast("string"), col("phon_family")));
     r.put("two_rarest_tokens", col("rare_token"));
+    r.put("email", col("email"));
+    r.put("dob", col("dob").cast("string"));
+    r.put("postcode", col("postcode"));
+    r.put("family", col("phon_family"));
+    r.put("given", call_udf("bw_phon_first", col("name_key")));
+    r.put("address", col("address"));
     return r;
   }
 
@@ -109,15 +116,25 @@ public final class Resolver {
     this.progress = progress;
   }
 
-  public Result run(Dataset<Row> mentions) {
+  public Result run(Dataset<Row> input) {
     Result res = new Result();
+    LinkageSettings ls = settings.linkage();
+    res.linkage = ls;
     registerUdfs();
+    Dataset<Row> mentions = input;
+    for (String f : OPTIONAL) {
+      if (!List.of(input.columns()).contains(f)) {
+        mentions = mentions.withColumn(f, lit(null).cast("string"));
+      }
+    }
 
     // 1. distinct records: mentions that agree on every compared field are one record
     Progress.Stage st = progress.stage("resolve: distinct records");
-    Column[] sig = FIELDS.stream().map(f -> coalesce(col(f).cast("string"), lit("\u0000"))).toArray(Column[]::new);
-    Dataset<Row> withRecord = mentions.withColumn("record_id", sha2(concat_ws("\u0001", sig), 256).substr(1, 24))
-        .persist(StorageLevel.MEMORY_AND_DISK());
+    List<Column> sigCols = new ArrayList<>();
+    FIELDS.forEach(f -> sigCols.add(coalesce(col(f).cast("string"), lit("\u0000"))));
+    OPTIONAL.forEach(f -> sigCols.add(org.apache.spark.sql.functions.concat(lit("\u0002" + f), col(f))));
+    Dataset<Row> withRecord = mentions.withColumn("record_id", sha2(concat_ws("\u0001", sigCols.toArray(
+        Column[]::new)), 256).substr(1, 24)).persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> records = withRecord.groupBy("record_id").agg(
             org.apache.spark.sql.functions.first("name_key").as("name_key"),
             org.apache.spark.sql.functions.first("family_key").as("family_key"),
@@ -127,6 +144,10 @@ public final class Resolver {
             org.apache.spark.sql.functions.first("phone").as("phone"),
             org.apache.spark.sql.functions.first("nationality").as("nationality"),
             org.apache.spark.sql.functions.first("sex").as("sex"),
+            org.apache.spark.sql.functions.first("email").as("email"),
+            org.apache.spark.sql.functions.first("city").as("city"),
+            org.apache.spark.sql.functions.first("address").as("address"),
+            org.apache.spark.sql.functions.first("postcode").as("postcode"),
             count(lit(1)).as("mentions"), min("mention_id").as("first_mention"))
         .withColumn("phon_sorted", call_udf("bw_phon_sorted", col("name_key")))
         .withColumn("phon_family", call_udf("bw_phon_family", col("family_key"), col("name_key")))
@@ -158,7 +179,7 @@ public final class Resolver {
         .agg(org.apache.spark.sql.functions.sum("mentions").as("name_count"));
     List<Column> keyCols = new ArrayList<>();
     Map<String, Column> rules = rules();
-    for (String rule : Blocking.RULES) { // in mask order
+    for (String rule : ls.blocking()) { // in mask order
       Column k = rules.get(rule);
       keyCols.add(org.apache.spark.sql.functions.when(k.isNotNull().and(k.notEqual(""))
           .and(org.apache.spark.sql.functions.not(k.endsWith("|"))), k));
@@ -166,8 +187,8 @@ public final class Resolver {
     Dataset<Row> keyed = records.join(nameCount,
             scala.jdk.javaapi.CollectionConverters.asScala(List.of("name_key")).toSeq(), "left")
         .select(col("rid"), col("name_key"), col("family_key"), col("dob"),
-            col("birth_year"), col("document"), col("phone"), col("nationality"), col("sex"),
-            coalesce(col("name_count"), lit(0L)).as("name_count"),
+            col("birth_year"), col("document"), col("phone"), col("nationality"), col("sex"), col("email"),
+            col("city"), col("address"), col("postcode"), coalesce(col("name_count"), lit(0L)).as("name_count"),
             org.apache.spark.sql.functions.array(keyCols.toArray(Column[]::new)).as("keys"))
         .persist(StorageLevel.MEMORY_AND_DISK());
     long distinctRids = keyed.select("rid").distinct().count();
@@ -179,10 +200,10 @@ public final class Resolver {
         .as(new String[] {"rule", "k"})).filter(col("k").isNotNull());
     java.util.Set<String> oversized = new java.util.HashSet<>();
     Map<String, Long> skipped = new LinkedHashMap<>();
-    Blocking.RULES.forEach(r -> skipped.put(r, 0L));
+    ls.blocking().forEach(r -> skipped.put(r, 0L));
     for (Row r : ruleKeys.groupBy("rule", "k").count().filter(col("count").gt(settings.maxBlock())).collectAsList()) {
       oversized.add(r.getInt(0) + "\u0001" + r.getString(1));
-      skipped.merge(Blocking.RULES.get(r.getInt(0)), 1L, Long::sum);
+      skipped.merge(ls.blocking().get(r.getInt(0)), 1L, Long::sum);
     }
     Broadcast<java.util.Set<String>> big = spark.sparkContext().broadcast(oversized,
         ClassTag$.MODULE$.apply(java.util.Set.class));
@@ -191,8 +212,8 @@ public final class Resolver {
     //    comparison vector: (rid_l, rid_r, rules mask, gamma, name count when the names agree exactly)
     Dataset<Row> blocks = keyed.select(org.apache.spark.sql.functions.posexplode(col("keys")).as(new String[] {"rule", "k"}),
             org.apache.spark.sql.functions.struct(col("rid"), col("name_key"), col("family_key"), col("dob"),
-                col("birth_year"), col("document"), col("phone"), col("nationality"), col("sex"), col("name_count"),
-                col("keys")).as("m"))
+                col("birth_year"), col("document"), col("phone"), col("nationality"), col("sex"), col("email"),
+                col("city"), col("address"), col("postcode"), col("name_count"), col("keys")).as("m"))
         .filter(col("k").isNotNull())
         .groupBy("rule", "k").agg(org.apache.spark.sql.functions.collect_list("m").as("members"))
         .filter(org.apache.spark.sql.functions.size(col("members")).between(2, settings.maxBlock()));
@@ -204,7 +225,8 @@ public final class Resolver {
         block.add(member(m, skip));
       }
       List<Row> out = new ArrayList<>();
-      Blocking.pairs(b.getInt(0), block, (l, r, mask, gamma, nc) -> out.add(RowFactory.create(l, r, mask, gamma, nc)));
+      Blocking.pairs(ls, b.getInt(0), block, (l, r, mask, gamma, nc) -> out.add(RowFactory.create(l, r, mask, gamma,
+          nc)));
       return out.iterator();
     });
     Dataset<Row> pairs = spark.createDataFrame(pairRows, PAIRS).persist(StorageLevel.MEMORY_AND_DISK());
@@ -217,14 +239,14 @@ public final class Resolver {
     Map<String, Map<String, Long>> patternsByRule = new HashMap<>();
     for (Row r : combos) {
       int mask = r.getInt(0);
-      int[] g = Blocking.decode(r.getInt(1));
+      int[] g = ls.decode(r.getInt(1));
       long n = r.getLong(3);
       nPairs += n;
-      if (FellegiSunter.deterministicMatch(g)) {
+      if (ls.deterministic(g)) {
         deterministic += n;
       }
       String code = FellegiSunter.encode(g);
-      for (String rule : Blocking.rules(mask)) {
+      for (String rule : ls.rules(mask)) {
         byRule.merge(rule, n, Long::sum);
         patternsByRule.computeIfAbsent(rule, k -> new HashMap<>()).merge(code, n, Long::sum);
       }
@@ -242,18 +264,21 @@ public final class Resolver {
     st = progress.stage("resolve: estimate and threshold");
     int patternCount = (int) patternsByRule.values().stream().mapToLong(Map::size).sum();
     double[][] u = FellegiSunter.uFromCounts(randomPairLevels(records, settings.randomPairs()));
-    FellegiSunter model = FellegiSunter.estimateBySessions(patternsByRule, SESSIONS, u,
+    FellegiSunter model = FellegiSunter.estimateBySessions(ls, patternsByRule, u,
         FellegiSunter.prior(deterministic, nRecords, DETERMINISTIC_RECALL));
     res.model = model;
     res.stats.put("lambda", model.lambda());
     res.stats.put("em_iterations", model.iterations());
     res.stats.put("parameters", parameters(model));
+    res.stats.put("settings", ls.describe());
 
     // 5. every pair's probability follows from its pattern: the threshold from the estimated precision
     final double total = nMentions;
     List<double[]> scoredPatterns = new ArrayList<>(combos.size());
     for (Row r : combos) {
-      double p = FellegiSunter.probability(model.matchWeight(Blocking.decode(r.getInt(1)), r.getLong(2) / total));
+      int[] g = ls.decode(r.getInt(1));
+      // a pair no link may rest on (settings: a name or an identifier must agree) is never accepted
+      double p = ls.linkable(g) ? FellegiSunter.probability(model.matchWeight(g, r.getLong(2) / total)) : 0;
       scoredPatterns.add(new double[] {p, r.getLong(3)});
     }
     Threshold thr = Threshold.choose(scoredPatterns, settings.targetPrecision());
@@ -270,18 +295,22 @@ public final class Resolver {
     Broadcast<FellegiSunter> bm = spark.sparkContext().broadcast(model, ClassTag$.MODULE$.apply(FellegiSunter.class));
     org.apache.spark.sql.expressions.UserDefinedFunction probability = org.apache.spark.sql.functions.udf(
         (org.apache.spark.sql.api.java.UDF2<Integer, Long, Double>) (g, nc) ->
-            FellegiSunter.probability(bm.value().matchWeight(Blocking.decode(g), nc / total)), DataTypes.DoubleType);
+            FellegiSunter.probability(bm.value().matchWeight(bm.value().settings().decode(g), nc / total)),
+        DataTypes.DoubleType);
+    org.apache.spark.sql.expressions.UserDefinedFunction linkable = org.apache.spark.sql.functions.udf(
+        (UDF1<Integer, Boolean>) g -> bm.value().settings().linkable(bm.value().settings().decode(g)),
+        DataTypes.BooleanType);
     Dataset<Row> ids = records.select("rid", "record_id");
     res.scored = withRecordIds(pairs.select(col("rid_l"), col("rid_r"),
         probability.apply(col("gamma"), col("name_count")).as("match_probability")), ids)
         .select("record_l", "record_r", "match_probability");
     res.explainedFrom = p -> explain(pairs.filter(probability.apply(col("gamma"), col("name_count"))
         .geq(p)), bm, total, ids);
-    Dataset<Row> accepted = res.explainedFrom.apply(threshold)
-        .persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> accepted = explain(pairs.filter(probability.apply(col("gamma"), col("name_count")).geq(threshold)
+        .and(linkable.apply(col("gamma")))), bm, total, ids).persist(StorageLevel.MEMORY_AND_DISK());
 
     // 6. connected components on GraphX, then the chaining guard
-    Clusters.Outcome clusters = Clusters.components(spark, records, accepted, settings.maxCluster());
+    Clusters.Outcome clusters = Clusters.components(spark, records, accepted, settings.maxCluster(), ls);
     res.stats.put("clusters_split", clusters.split());
     res.assignments = withRecord.join(clusters.recordCluster(), "record_id").select("mention_id", "record_id",
         "cluster");
@@ -325,10 +354,13 @@ public final class Resolver {
     Date dob = r.getAs(p + "dob");
     return ResolveRecord.of(r.getAs(p + "record_id"), r.getAs(p + "name_key"), r.getAs(p + "family_key"),
         dob == null ? null : dob.toLocalDate(), r.getAs(p + "birth_year"), r.getAs(p + "document"),
-        r.getAs(p + "phone"), r.getAs(p + "nationality"), r.getAs(p + "sex"));
+        r.getAs(p + "phone"), r.getAs(p + "nationality"), r.getAs(p + "sex"), r.getAs(p + "email"),
+        r.getAs(p + "city"), r.getAs(p + "address"), r.getAs(p + "postcode"));
   }
 
   private void registerUdfs() {
+    spark.udf().register("bw_phon_first", (UDF1<String, String>) k -> k == null || k.isBlank() ? null
+        : Phonetic.token(k.split(" ")[0]), DataTypes.StringType);
     spark.udf().register("bw_phon_sorted", (UDF1<String, String>) k -> k == null || k.isBlank() ? null
         : Phonetic.sortedKey(List.of(k.split(" "))), DataTypes.StringType);
     spark.udf().register("bw_phon_family", (org.apache.spark.sql.api.java.UDF2<String, String, String>) (f, k) -> {
@@ -344,18 +376,19 @@ public final class Resolver {
   /** Level counts over random pairs of mentions (records drawn in proportion to their mentions). */
   long[][] randomPairLevels(Dataset<Row> records, int pairs) {
     List<Row> all = records.select("record_id", "name_key", "family_key", "dob", "birth_year", "document", "phone",
-        "nationality", "sex", "mentions").collectAsList();
+        "nationality", "sex", "email", "city", "address", "postcode", "mentions").collectAsList();
     List<ResolveRecord> recs = new ArrayList<>(all.size());
     long[] cum = new long[all.size()];
     long c = 0;
     for (int i = 0; i < all.size(); i++) {
       recs.add(record(all.get(i), ""));
-      c += all.get(i).getLong(9);
+      c += all.get(i).getLong(13);
       cum[i] = c;
     }
-    long[][] counts = new long[Comparisons.FIELDS][];
-    for (Comparisons.Field f : Comparisons.Field.values()) {
-      counts[f.ordinal()] = new long[f.levels()];
+    LinkageSettings ls = settings.linkage();
+    long[][] counts = new long[ls.size()][];
+    for (int f = 0; f < counts.length; f++) {
+      counts[f] = new long[ls.fields().get(f).levels().size()];
     }
     if (recs.size() < 2) {
       return counts;
@@ -367,7 +400,7 @@ public final class Resolver {
       if (a == b) {
         continue; // the same record is (almost surely) the same person
       }
-      int[] g = Comparisons.gamma(recs.get(a), recs.get(b));
+      int[] g = ls.gamma(recs.get(a), recs.get(b));
       for (int f = 0; f < g.length; f++) {
         if (g[f] >= 0) {
           counts[f][g[f]]++;
@@ -396,7 +429,8 @@ public final class Resolver {
     Date dob = m.getAs("dob");
     ResolveRecord rec = ResolveRecord.of(null, m.getAs("name_key"), m.getAs("family_key"),
         dob == null ? null : dob.toLocalDate(), m.getAs("birth_year"), m.getAs("document"), m.getAs("phone"),
-        m.getAs("nationality"), m.getAs("sex"));
+        m.getAs("nationality"), m.getAs("sex"), m.getAs("email"), m.getAs("city"), m.getAs("address"),
+        m.getAs("postcode"));
     List<String> k = m.getList(m.fieldIndex("keys"));
     String[] keys = new String[k.size()];
     for (int r = 0; r < keys.length; r++) {
@@ -419,27 +453,36 @@ public final class Resolver {
     return j.select(cols.toArray(Column[]::new));
   }
 
-  /** Every pair with its explanation: rules, weight, probability, each field's level and weight. */
+  /**
+   * Every pair with its explanation: rules, weight, probability, each field's level and weight (both null for a field
+   * these settings do not compare).
+   */
   static Dataset<Row> explain(Dataset<Row> pairs, Broadcast<FellegiSunter> bm, double total, Dataset<Row> ids) {
-    Comparisons.Field[] fields = Comparisons.Field.values();
+    LinkageSettings.Field[] fields = LinkageSettings.Field.values();
     JavaRDD<Row> rows = pairs.toJavaRDD().map(r -> {
       FellegiSunter fs = bm.value();
-      int[] g = Blocking.decode(r.getInt(3));
+      LinkageSettings ls = fs.settings();
+      int[] g = ls.decode(r.getInt(3));
       double share = r.getLong(4) / total;
       double w = fs.matchWeight(g, share);
+      boolean exactName = ls.exactName(g);
       Object[] out = new Object[7 + 2 * fields.length];
       out[0] = r.getLong(0);
       out[1] = r.getLong(1);
-      out[2] = scala.jdk.javaapi.CollectionConverters.asScala(Blocking.rules(r.getInt(2))).toSeq();
+      out[2] = scala.jdk.javaapi.CollectionConverters.asScala(ls.rules(r.getInt(2))).toSeq();
       out[3] = w;
       out[4] = FellegiSunter.probability(w);
       for (int f = 0; f < fields.length; f++) {
-        out[5 + f] = fields[f].level(g[f]);
-        out[5 + fields.length + f] = f == 0 && g[0] == fields[0].levels() - 1 ? fs.exactNameWeight(share)
-            : fs.weight(f, g[f]);
+        int p = ls.position(fields[f]);
+        if (p < 0) {
+          continue;
+        }
+        out[5 + f] = ls.levelLabel(p, g[p]);
+        out[5 + fields.length + f] = fields[f] == LinkageSettings.Field.NAME && exactName ? fs.exactNameWeight(share)
+            : fs.weight(p, g[p]);
       }
       out[5 + 2 * fields.length] = fs.prior();
-      out[6 + 2 * fields.length] = g[0] == fields[0].levels() - 1 ? share : null;
+      out[6 + 2 * fields.length] = exactName ? share : null;
       return RowFactory.create(out);
     });
     List<org.apache.spark.sql.types.StructField> sf = new ArrayList<>(List.of(
@@ -448,13 +491,11 @@ public final class Resolver {
         DataTypes.createStructField("blocking_rules", DataTypes.createArrayType(DataTypes.StringType), true),
         DataTypes.createStructField("match_weight", DataTypes.DoubleType, false),
         DataTypes.createStructField("match_probability", DataTypes.DoubleType, false)));
-    for (Comparisons.Field f : fields) {
-      sf.add(DataTypes.createStructField(f.name().toLowerCase(java.util.Locale.ROOT) + "_level", DataTypes.StringType,
-          true));
+    for (LinkageSettings.Field f : fields) {
+      sf.add(DataTypes.createStructField(f.column() + "_level", DataTypes.StringType, true));
     }
-    for (Comparisons.Field f : fields) {
-      sf.add(DataTypes.createStructField("w_" + f.name().toLowerCase(java.util.Locale.ROOT), DataTypes.DoubleType,
-          true));
+    for (LinkageSettings.Field f : fields) {
+      sf.add(DataTypes.createStructField("w_" + f.column(), DataTypes.DoubleType, true));
     }
     sf.add(DataTypes.createStructField("w_prior", DataTypes.DoubleType, true));
     sf.add(DataTypes.createStructField("name_tf", DataTypes.DoubleType, true));
@@ -464,13 +505,14 @@ public final class Resolver {
   static String parameters(FellegiSunter m) {
     ObjectMapper json = new ObjectMapper();
     ObjectNode root = json.createObjectNode();
-    for (Comparisons.Field f : Comparisons.Field.values()) {
-      ObjectNode fn = root.putObject(f.name().toLowerCase(java.util.Locale.ROOT));
-      for (int l = 0; l < f.levels(); l++) {
-        ObjectNode ln = fn.putObject(f.level(l));
-        ln.put("m", m.m(f.ordinal(), l));
-        ln.put("u", m.u(f.ordinal(), l));
-        ln.put("weight", m.weight(f.ordinal(), l));
+    LinkageSettings ls = m.settings();
+    for (int f = 0; f < ls.size(); f++) {
+      ObjectNode fn = root.putObject(ls.fields().get(f).field().column());
+      for (int l = 0; l < ls.fields().get(f).levels().size(); l++) {
+        ObjectNode ln = fn.putObject(ls.levelLabel(f, l));
+        ln.put("m", m.m(f, l));
+        ln.put("u", m.u(f, l));
+        ln.put("weight", m.weight(f, l));
       }
     }
     return root.toString();

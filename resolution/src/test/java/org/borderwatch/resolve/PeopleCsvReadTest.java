@@ -65,8 +65,16 @@ class PeopleCsvReadTest {
     assertArrayEquals(new String[] {"1", "Nguyen"}, mapped.rows().get(0));
     assertEquals("people.csv: --map names a column 'sur' the header does not have (columns: id, surname)",
         error("id,surname\n1,x\n", new PeopleCsv.Options((char) 0, StandardCharsets.UTF_8, Map.of("sur", "family_name"))));
-    assertEquals("people.csv: two columns would be 'family_name' (check --map)", error("id,surname,family_name\n1,x,y\n",
+    assertEquals("people.csv: two columns would be 'family_name' (check --map; only [address] may come from several)",
+        error("id,surname,family_name\n1,x,y\n",
         new PeopleCsv.Options((char) 0, StandardCharsets.UTF_8, Map.of("surname", "family_name"))));
+    // a street number and two street lines make one address, in the file's order, blanks left out
+    PeopleCsv.Input joined = PeopleCsv.read("f.csv", ("id,street_number,address_1,address_2\n1,12,miller street,\n2,,"
+        + "kent road,unit 4\n").getBytes(StandardCharsets.UTF_8), new PeopleCsv.Options((char) 0,
+        StandardCharsets.UTF_8, Map.of("street_number", "address", "address_1", "address", "address_2", "address")));
+    assertEquals(List.of("id", "address"), joined.columns());
+    assertArrayEquals(new String[] {"1", "12 miller street"}, joined.rows().get(0));
+    assertArrayEquals(new String[] {"2", "kent road unit 4"}, joined.rows().get(1));
   }
 
   @Test

@@ -47,6 +47,10 @@ public final class ResolveCommand extends BaseCommand {
       + "ids (never matched on); prints pairwise and exact-cluster precision, recall and F1 against it")
   String truthColumn;
 
+  @Option(names = "--settings", paramLabel = "FILE", description = "With --input: the resolution's settings (fields, "
+      + "levels, blocking rules, guards; default: the bundled conf/resolution/people.conf)")
+  java.nio.file.Path settings;
+
   PeopleCsv.Options readOptions() {
     char d = 0;
     if (delimiter != null) {
@@ -66,7 +70,8 @@ public final class ResolveCommand extends BaseCommand {
             + "UTF-8, ISO-8859-1, windows-1252, UTF-16");
       }
     }
-    return new PeopleCsv.Options(d, cs, Map.copyOf(map), truthColumn);
+    return new PeopleCsv.Options(d, cs, Map.copyOf(map), truthColumn, settings == null ? null
+        : org.borderwatch.resolve.SettingsFile.read(settings));
   }
 
   /** The accuracy lines printed with --truth-column. */
@@ -83,9 +88,10 @@ public final class ResolveCommand extends BaseCommand {
     if (doc != null && !evaluate) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--doc needs --evaluate");
     }
-    if (input == null && (delimiter != null || encoding != null || !map.isEmpty() || truthColumn != null)) {
-      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--delimiter, --encoding, --map and "
-          + "--truth-column go with --input");
+    if (input == null && (delimiter != null || encoding != null || !map.isEmpty() || truthColumn != null
+        || settings != null)) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--delimiter, --encoding, --map, "
+          + "--settings and --truth-column go with --input (the lakehouse's settings are resolve.settings)");
     }
     if (input != null) {
       if (outDir == null) {

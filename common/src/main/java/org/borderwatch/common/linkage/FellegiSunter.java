@@ -11,16 +11,22 @@ import java.util.Map;
  * (no labels). Exact name agreement is term-frequency adjusted: sharing a common name is weaker evidence.
  */
 public final class FellegiSunter implements Serializable {
+  private final LinkageSettings settings;
   private final double[][] m;
   private final double[][] u;
   private final double lambda;
   private final int iterations;
 
-  public FellegiSunter(double[][] m, double[][] u, double lambda, int iterations) {
+  public FellegiSunter(LinkageSettings settings, double[][] m, double[][] u, double lambda, int iterations) {
+    this.settings = settings;
     this.m = m;
     this.u = u;
     this.lambda = lambda;
     this.iterations = iterations;
+  }
+
+  public LinkageSettings settings() {
+    return settings;
   }
 
   /** u probabilities from level counts of random pairs, with add-one smoothing. */
@@ -37,14 +43,14 @@ public final class FellegiSunter implements Serializable {
   }
 
   /** Starting m: most mass on the highest level. */
-  public static double[][] initialM() {
-    double[][] m = new double[Comparisons.FIELDS][];
-    for (Comparisons.Field f : Comparisons.Field.values()) {
-      int n = f.levels();
-      m[f.ordinal()] = new double[n];
+  public static double[][] initialM(LinkageSettings s) {
+    double[][] m = new double[s.size()][];
+    for (int f = 0; f < m.length; f++) {
+      int n = s.fields().get(f).levels().size();
+      m[f] = new double[n];
       double rest = 0.1 / (n - 1);
       for (int l = 0; l < n; l++) {
-        m[f.ordinal()][l] = l == n - 1 ? 0.9 : rest;
+        m[f][l] = l == n - 1 ? 0.9 : rest;
       }
     }
     return m;
@@ -55,8 +61,9 @@ public final class FellegiSunter implements Serializable {
    *
    * @param patterns keys are gamma vectors encoded by {@link #encode(int[])}
    */
-  public static FellegiSunter estimate(Map<String, Long> patterns, double[][] u, double lambda0, int maxIter) {
-    double[][] m = initialM();
+  public static FellegiSunter estimate(LinkageSettings s, Map<String, Long> patterns, double[][] u, double lambda0,
+      int maxIter) {
+    double[][] m = initialM(s);
     double lambda = lambda0;
     int it = 0;
     for (; it < maxIter; it++) {
@@ -101,41 +108,34 @@ public final class FellegiSunter implements Serializable {
         break;
       }
     }
-    return new FellegiSunter(m, u, lambda, it + 1);
+    return new FellegiSunter(s, m, u, lambda, it + 1);
   }
 
   /**
-   * m probabilities assumed before any data (per field, levels from "different" up): most true matches
-   * agree on name, date of birth, nationality and sex; documents and phones often differ between sources
-   * (a passport here, an ID card there; a new SIM). They weigh as {@link #PSEUDO_MATCHES} matches against the
-   * expected matches EM finds, so they decide only for short lists (an analyst's watchlist of a few dozen
-   * people, where EM has too little to learn from) and vanish on a lakehouse's thousands of matches.
+   * The settings' m probabilities assumed before any data ({@link LinkageSettings.Compared#m()}) weigh as
+   * {@link #PSEUDO_MATCHES} matches against the expected matches EM finds, so they decide only for short lists (an
+   * analyst's watchlist of a few dozen people, where EM has too little to learn from) and vanish on a lakehouse's
+   * thousands of matches.
    */
-  static final double[][] DEFAULT_M = {
-      {0.05, 0.15, 0.05, 0.25, 0.50},
-      {0.02, 0.03, 0.02, 0.03, 0.90},
-      {0.30, 0.05, 0.65},
-      {0.60, 0.40},
-      {0.02, 0.98},
-      {0.05, 0.95}};
-
   static final double PSEUDO_MATCHES = 50;
 
   /**
    * m by EM in sessions: each session runs on the patterns of one training rule with the fields that rule
    * blocks on treated as missing; a field's m is the average over the sessions that could see it,
-   * weighted by each session's expected matches, and smoothed towards {@link #DEFAULT_M}. lambda is the given
+   * weighted by each session's expected matches, and smoothed towards the settings' m. lambda is the given
    * prior.
    */
-  public static FellegiSunter estimateBySessions(Map<String, Map<String, Long>> patternsByRule,
-      Map<String, java.util.List<Comparisons.Field>> sessions, double[][] u, double prior) {
-    double[][] sum = new double[Comparisons.FIELDS][];
-    double[] weight = new double[Comparisons.FIELDS];
-    for (Comparisons.Field f : Comparisons.Field.values()) {
-      sum[f.ordinal()] = new double[f.levels()];
+  public static FellegiSunter estimateBySessions(LinkageSettings st, Map<String, Map<String, Long>> patternsByRule,
+      double[][] u, double prior) {
+    Map<String, java.util.List<LinkageSettings.Field>> sessions = st.sessions();
+    int fields = st.size();
+    double[][] sum = new double[fields][];
+    double[] weight = new double[fields];
+    for (int f = 0; f < fields; f++) {
+      sum[f] = new double[st.fields().get(f).levels().size()];
     }
     int iterations = 0;
-    for (Map.Entry<String, java.util.List<Comparisons.Field>> s : new java.util.TreeMap<>(sessions).entrySet()) {
+    for (Map.Entry<String, java.util.List<LinkageSettings.Field>> s : new java.util.TreeMap<>(sessions).entrySet()) {
       Map<String, Long> patterns = patternsByRule.get(s.getKey());
       if (patterns == null || patterns.isEmpty()) {
         continue;
@@ -144,43 +144,34 @@ public final class FellegiSunter implements Serializable {
       long total = 0;
       for (Map.Entry<String, Long> e : patterns.entrySet()) {
         int[] g = decode(e.getKey());
-        for (Comparisons.Field f : s.getValue()) {
-          g[f.ordinal()] = -1;
+        for (LinkageSettings.Field f : s.getValue()) {
+          g[st.position(f)] = -1;
         }
         blinded.merge(encode(g), e.getValue(), Long::sum);
         total += e.getValue();
       }
-      FellegiSunter fs = estimate(blinded, u, 0.3, 300);
+      FellegiSunter fs = estimate(st, blinded, u, 0.3, 300);
       iterations += fs.iterations();
       double matches = fs.lambda() * total;
-      for (Comparisons.Field f : Comparisons.Field.values()) {
-        if (s.getValue().contains(f)) {
+      for (int f = 0; f < fields; f++) {
+        if (s.getValue().contains(st.fields().get(f).field())) {
           continue;
         }
-        for (int l = 0; l < f.levels(); l++) {
-          sum[f.ordinal()][l] += fs.m[f.ordinal()][l] * matches;
+        for (int l = 0; l < sum[f].length; l++) {
+          sum[f][l] += fs.m[f][l] * matches;
         }
-        weight[f.ordinal()] += matches;
+        weight[f] += matches;
       }
     }
-    double[][] m = new double[Comparisons.FIELDS][];
+    double[][] defaults = st.defaultM();
+    double[][] m = new double[fields][];
     for (int f = 0; f < m.length; f++) {
-      m[f] = new double[DEFAULT_M[f].length];
+      m[f] = new double[defaults[f].length];
       for (int l = 0; l < m[f].length; l++) {
-        m[f][l] = (sum[f][l] + PSEUDO_MATCHES * DEFAULT_M[f][l]) / (weight[f] + PSEUDO_MATCHES);
+        m[f][l] = (sum[f][l] + PSEUDO_MATCHES * defaults[f][l]) / (weight[f] + PSEUDO_MATCHES);
       }
     }
-    return new FellegiSunter(m, u, prior, iterations);
-  }
-
-  /**
-   * Pairs that surely match: the same document, or the same name (exactly, or the same phonetic tokens in
-   * any order) and the same date of birth.
-   */
-  public static boolean deterministicMatch(int[] g) {
-    return g[Comparisons.Field.DOCUMENT.ordinal()] == 2
-        || g[Comparisons.Field.NAME.ordinal()] >= Comparisons.Field.NAME.levels() - 2
-        && g[Comparisons.Field.DOB.ordinal()] == Comparisons.Field.DOB.levels() - 1;
+    return new FellegiSunter(st, m, u, prior, iterations);
   }
 
   /**
@@ -222,9 +213,10 @@ public final class FellegiSunter implements Serializable {
    * the phonetic level.
    */
   public double exactNameWeight(double tf) {
-    int exact = Comparisons.Field.NAME.levels() - 1;
-    double adjusted = log2(m[0][exact] / Math.max(tf, 1e-9));
-    return Math.max(adjusted, weight(0, exact - 1));
+    int name = settings.position(LinkageSettings.Field.NAME);
+    int below = settings.belowExactName();
+    double adjusted = log2(m[name][below + 1] / Math.max(tf, 1e-9));
+    return Math.max(adjusted, weight(name, below));
   }
 
   /** Prior weight log2(lambda/(1-lambda)). */
@@ -235,8 +227,10 @@ public final class FellegiSunter implements Serializable {
   /** Total match weight of a gamma vector (nameTf: share of the name for an exact match, else ignored). */
   public double matchWeight(int[] g, double nameTf) {
     double w = prior();
+    boolean exact = settings.exactName(g);
+    int name = settings.position(LinkageSettings.Field.NAME);
     for (int f = 0; f < g.length; f++) {
-      w += f == 0 && g[0] == Comparisons.Field.NAME.levels() - 1 ? exactNameWeight(nameTf) : weight(f, g[f]);
+      w += f == name && exact ? exactNameWeight(nameTf) : weight(f, g[f]);
     }
     return w;
   }

@@ -6,18 +6,27 @@ import java.util.List;
 
 /**
  * What entity resolution compares about one distinct record (mentions with identical fields are one
- * record): name tokens and their phonetic keys, date or year of birth, document, phone, nationality, sex.
+ * record): name tokens and their phonetic keys, date or year of birth, document, phone, nationality, sex, email,
+ * city, address and postcode (each conformed; null when unknown).
  */
 public record ResolveRecord(String id, String nameKey, List<String> tokens, List<String> phonetic,
     String familyKey, LocalDate dob, Integer birthYear, String document, String phone, String nationality,
-    String sex, String phoneticSortedKey) implements Serializable {
+    String sex, String phoneticSortedKey, String email, String city, String address, String postcode)
+    implements Serializable {
 
   /** Builds a record from conformed values; tokens come from the name key. */
   public static ResolveRecord of(String id, String nameKey, String familyKey, LocalDate dob, Integer birthYear,
       String document, String phone, String nationality, String sex) {
+    return of(id, nameKey, familyKey, dob, birthYear, document, phone, nationality, sex, null, null, null, null);
+  }
+
+  /** Builds a record from conformed values, contact and place fields included. */
+  public static ResolveRecord of(String id, String nameKey, String familyKey, LocalDate dob, Integer birthYear,
+      String document, String phone, String nationality, String sex, String email, String city, String address,
+      String postcode) {
     List<String> toks = nameKey == null || nameKey.isBlank() ? List.of() : List.of(nameKey.split(" "));
     return new ResolveRecord(id, nameKey, toks, Phonetic.tokens(toks), familyKey, dob,
         birthYear != null ? birthYear : dob == null ? null : dob.getYear(), document, phone, nationality, sex,
-        toks.isEmpty() ? null : Phonetic.sortedKey(toks));
+        toks.isEmpty() ? null : Phonetic.sortedKey(toks), email, city, address, postcode);
   }
 }

@@ -39,6 +39,33 @@ public final class Similarity {
     return sum / a.size();
   }
 
+  /**
+   * Whether every token of the shorter list (either, when both are as long) has a partner in the other at
+   * Jaro-Winkler at least {@code min}: a name with a part missing and a typo in another.
+   */
+  public static boolean fuzzyWithin(List<String> a, List<String> b, double min) {
+    if (a.isEmpty() || b.isEmpty()) {
+      return false;
+    }
+    if (a.size() == b.size()) {
+      return allClose(a, b, min) || allClose(b, a, min);
+    }
+    return a.size() < b.size() ? allClose(a, b, min) : allClose(b, a, min);
+  }
+
+  private static boolean allClose(List<String> small, List<String> large, double min) {
+    for (String x : small) {
+      double best = 0;
+      for (String y : large) {
+        best = Math.max(best, JW.apply(x, y));
+      }
+      if (best < min) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Whether every token of the shorter list has an exact partner in the longer one. */
   public static boolean subset(List<String> a, List<String> b) {
     List<String> small = a.size() <= b.size() ? a : b;
@@ -72,5 +99,40 @@ public final class Similarity {
       cur = t;
     }
     return prev[b.length()];
+  }
+
+  /**
+   * Optimal string alignment distance (Levenshtein with swaps of two adjacent characters as one edit), stopping
+   * early beyond max.
+   */
+  public static int osa(String a, String b, int max) {
+    if (Math.abs(a.length() - b.length()) > max) {
+      return max + 1;
+    }
+    int n = a.length();
+    int m = b.length();
+    int[][] d = new int[n + 1][m + 1];
+    for (int i = 0; i <= n; i++) {
+      d[i][0] = i;
+    }
+    for (int j = 0; j <= m; j++) {
+      d[0][j] = j;
+    }
+    for (int i = 1; i <= n; i++) {
+      int rowMin = Integer.MAX_VALUE;
+      for (int j = 1; j <= m; j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        int v = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+          v = Math.min(v, d[i - 2][j - 2] + 1);
+        }
+        d[i][j] = v;
+        rowMin = Math.min(rowMin, v);
+      }
+      if (rowMin > max) {
+        return max + 1;
+      }
+    }
+    return Math.min(d[n][m], max + 1);
   }
 }

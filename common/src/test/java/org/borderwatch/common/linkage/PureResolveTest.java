@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /** The pure parts of entity resolution: phonetic keys, comparison levels, EM, stable ids, the guard. */
 class PureResolveTest {
+  static final LinkageSettings LAKE = LinkageSettings.lakehouse();
   @Test
   void phoneticKeysFoldRomanisationVariants() {
     String[][] same = {{"kyaw", "kyau"}, {"htun", "tun"}, {"somchai", "somchay"}, {"somchai", "somjai"},
@@ -32,15 +33,15 @@ class PureResolveTest {
   @Test
   void comparisonLevels() {
     ResolveRecord a = r("nguyen thi lan", "1990-04-05", "C1234567", "VNM", "F");
-    assertArrayEquals(new int[] {4, 4, 2, -1, 1, 1}, Comparisons.gamma(a, a));
+    assertArrayEquals(new int[] {4, 4, 2, -1, 1, 1}, LAKE.gamma(a, a));
     assertArrayEquals(new int[] {3, 3, 1, -1, 1, 1},
-        Comparisons.gamma(a, r("lan nguyen thi", "1990-05-04", "C1234568", "VNM", "F")));
-    assertEquals(2, Comparisons.gamma(a, r("lan nguyen", null, null, null, null))[0]);
+        LAKE.gamma(a, r("lan nguyen thi", "1990-05-04", "C1234568", "VNM", "F")));
+    assertEquals(2, LAKE.gamma(a, r("lan nguyen", null, null, null, null))[0]);
     // kyaw/kyau and moe/mo share phonetic keys: same phonetic tokens, not exact
-    assertEquals(3, Comparisons.gamma(r("aung kyaw moe", null, null, null, null),
+    assertEquals(3, LAKE.gamma(r("aung kyaw moe", null, null, null, null),
         r("aung kyau mo", null, null, null, null))[0]);
-    assertEquals(0, Comparisons.gamma(a, r("somchai srisuwan", "1970-01-01", "AA1", "THA", "M"))[0]);
-    assertEquals(-1, Comparisons.gamma(a, r(null, null, null, null, null))[1]);
+    assertEquals(0, LAKE.gamma(a, r("somchai srisuwan", "1970-01-01", "AA1", "THA", "M"))[0]);
+    assertEquals(-1, LAKE.gamma(a, r(null, null, null, null, null))[1]);
   }
 
   @Test
@@ -52,7 +53,7 @@ class PureResolveTest {
         FellegiSunter.encode(new int[] {1, 0, -1, -1, 0, 1}), 300L);
     long[][] randomCounts = {{990, 5, 2, 2, 1}, {950, 40, 5, 1, 4}, {999, 0, 1}, {1000, 0}, {700, 300}, {500, 500}};
     double[][] u = FellegiSunter.uFromCounts(randomCounts);
-    FellegiSunter fs = FellegiSunter.estimate(patterns, u, 0.3, 200);
+    FellegiSunter fs = FellegiSunter.estimate(LAKE, patterns, u, 0.3, 200);
     assertEquals(0.2, fs.lambda(), 0.01);
     // EM converges in 4 iterations to these weights (checked against an independent re-computation)
     assertEquals(30.643051551067664, fs.matchWeight(new int[] {4, 4, 2, -1, 1, 1}, 1e-4), 1e-6);
@@ -84,16 +85,35 @@ class PureResolveTest {
   void guardSplitsAtTheWeakestLinkAndKeepsDocumentsApart() {
     // A—B strong, B—C weak, C—D strong; A and D hold different passports: the weak link is cut
     Map<String, String> docs = Map.of("A", "MA123456", "B", "", "C", "", "D", "NB987654");
-    java.util.Map<String, String> docOf = new java.util.HashMap<>();
-    docs.forEach((k, v) -> docOf.put(k, v.isEmpty() ? null : v));
+    java.util.Map<String, ChainingGuard.Known> docOf = new java.util.HashMap<>();
+    docs.forEach((k, v) -> docOf.put(k, new ChainingGuard.Known(v.isEmpty() ? null : v, null)));
     List<ChainingGuard.Link> edges = List.of(new ChainingGuard.Link("A", "B", 20.0),
         new ChainingGuard.Link("B", "C", 3.0), new ChainingGuard.Link("C", "D", 18.0));
-    Map<String, String> parts = ChainingGuard.split(docOf, edges, 100);
+    Map<String, String> parts = ChainingGuard.split(LAKE, docOf, edges, 100);
     assertEquals(parts.get("A"), parts.get("B"));
     assertEquals(parts.get("C"), parts.get("D"));
     assertNotEquals(parts.get("A"), parts.get("D"));
-    assertTrue(ChainingGuard.conflicting(List.of("MA123456", "NB987654")));
-    assertTrue(!ChainingGuard.conflicting(List.of("MA123456", "MA123457")), "one typo apart is the same document");
+    assertTrue(ChainingGuard.conflicting(LAKE, List.of("MA123456", "NB987654"), List.of()));
+    assertTrue(!ChainingGuard.conflicting(LAKE, List.of("MA123456", "MA123457"), List.of()),
+        "one typo apart is the same document");
+    // the lakehouse's settings take only one substitution for the same document; a list's take two edits
+    assertTrue(ChainingGuard.conflicting(LAKE, List.of("MA123456", "MA123465"), List.of()));
+    LinkageSettings people = LinkageSettings.people();
+    assertTrue(!ChainingGuard.conflicting(people, List.of("MA123456", "MA123465", "MA12346"), List.of()));
+    assertTrue(ChainingGuard.conflicting(people, List.of("MA123456", "MA654321"), List.of()));
+    // dates of birth: kept apart only where the settings say so, and only when "different" (not a typo)
+    List<LocalDate> far = List.of(LocalDate.parse("1980-03-04"), LocalDate.parse("1990-07-08"));
+    assertTrue(!ChainingGuard.conflicting(LAKE, List.of(), far));
+    assertTrue(ChainingGuard.conflicting(people, List.of(), far));
+    assertTrue(!ChainingGuard.conflicting(people, List.of(), List.of(LocalDate.parse("1980-03-04"),
+        LocalDate.parse("1986-03-04"))), "one digit apart");
+    // a cluster of two people who share only a weak link to a third with the other's date is cut there
+    Map<String, ChainingGuard.Known> dated = Map.of("A", new ChainingGuard.Known(null, far.get(0)),
+        "B", new ChainingGuard.Known(null, null), "C", new ChainingGuard.Known(null, far.get(1)));
+    Map<String, String> cut = ChainingGuard.split(people, dated, List.of(new ChainingGuard.Link("A", "B", 9.0),
+        new ChainingGuard.Link("B", "C", 4.0)), 100);
+    assertEquals(cut.get("A"), cut.get("B"));
+    assertNotEquals(cut.get("B"), cut.get("C"));
   }
 
   @Test
@@ -102,7 +122,7 @@ class PureResolveTest {
     java.util.SplittableRandom rnd = new java.util.SplittableRandom(7);
     int n = 300;
     int maxBlock = 12;
-    int rules = Blocking.RULES.size();
+    int rules = LAKE.blocking().size();
     String[] names = {"nguyen thi lan", "lan nguyen", "aung kyaw", "somchai srisuwan", "sok chea", null};
     List<Blocking.Member> raw = new java.util.ArrayList<>();
     for (int i = 0; i < n; i++) {
@@ -146,7 +166,7 @@ class PureResolveTest {
     Map<String, String> produced = new java.util.HashMap<>();
     for (Map.Entry<String, List<Blocking.Member>> b : blocks.entrySet()) {
       int rule = Integer.parseInt(b.getKey().substring(0, b.getKey().indexOf('/')));
-      Blocking.pairs(rule, b.getValue(), (l, r, mask, gamma, tf) -> {
+      Blocking.pairs(LAKE, rule, b.getValue(), (l, r, mask, gamma, tf) -> {
         assertTrue(l < r);
         String prev = produced.put(l + "-" + r, mask + "/" + gamma + "/" + tf);
         assertEquals(null, prev, "pair " + l + "-" + r + " produced twice");
@@ -164,7 +184,7 @@ class PureResolveTest {
           boolean sameKey = a.keys()[r] != null && a.keys()[r].equals(b.keys()[r]);
           Integer ya = a.rec().birthYear();
           Integer yb = b.rec().birthYear();
-          boolean years = !Set.of("name+nationality", "two_rarest_tokens").contains(Blocking.RULES.get(r))
+          boolean years = !Set.of("name+nationality", "two_rarest_tokens").contains(LAKE.blocking().get(r))
               || ya == null || yb == null || Math.abs(ya - yb) <= 1;
           if (sameKey && years) {
             mask |= 1 << r;
@@ -173,18 +193,21 @@ class PureResolveTest {
         if (mask == 0) {
           continue;
         }
-        int[] g = Comparisons.gamma(a.rec(), b.rec());
+        int[] g = LAKE.gamma(a.rec(), b.rec());
         long tf = g[0] == 4 ? a.nameCount() : 0;
         Blocking.Member lo = a.rid() < b.rid() ? a : b;
         Blocking.Member hi = a.rid() < b.rid() ? b : a;
-        expected.put(lo.rid() + "-" + hi.rid(), mask + "/" + Blocking.encode(g) + "/" + tf);
+        expected.put(lo.rid() + "-" + hi.rid(), mask + "/" + LAKE.encode(g) + "/" + tf);
       }
     }
     assertTrue(expected.size() > 500, "the sample has candidate pairs: " + expected.size());
     assertTrue(expected.values().stream().anyMatch(v -> Integer.bitCount(Integer.parseInt(v.split("/")[0])) > 1),
         "some pairs are generated by several rules");
     assertEquals(expected, produced);
-    assertArrayEquals(new int[] {4, -1, 2, 0, 1, -1}, Blocking.decode(Blocking.encode(new int[] {4, -1, 2, 0, 1, -1})));
+    assertArrayEquals(new int[] {4, -1, 2, 0, 1, -1}, LAKE.decode(LAKE.encode(new int[] {4, -1, 2, 0, 1, -1})));
+    LinkageSettings people = LinkageSettings.people();
+    int[] ten = {4, 5, 3, -1, 1, 0, 2, -1, 1, 2};
+    assertArrayEquals(ten, people.decode(people.encode(ten)));
   }
 
   @Test

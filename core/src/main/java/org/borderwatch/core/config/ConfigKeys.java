@@ -105,6 +105,11 @@ public final class ConfigKeys {
   public static final ConfigKey<Integer> RESOLVE_RANDOM_PAIRS = ConfigKey.integer("resolve.random-pairs",
       "Random record pairs drawn to estimate the u probabilities", 1_000, 10_000_000);
 
+  public static final ConfigKey<String> RESOLVE_SETTINGS = ConfigKey.string("resolve.settings",
+      "Settings file of the lakehouse's resolution (fields, levels, blocking rules, guards); empty = the bundled "
+      + "conf/resolution/lakehouse.conf", Pattern.compile("^$|^\\S.*\\.conf$"),
+      "empty (the bundled conf/resolution/lakehouse.conf) or a path to a .conf file");
+
   public static final ConfigKey<Integer> ZONE_RING = ConfigKey.integer("zones.ring",
       "Forecast zones: H3 cells within this many rings of a known crossing (conf/crossings.csv)", 1, 30);
 

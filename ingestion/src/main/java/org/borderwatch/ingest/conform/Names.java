@@ -26,6 +26,17 @@ public final class Names {
   /** Honorifics and titles dropped from the match key (kept in {@link Conformed#honorific()}). */
   static final Set<String> HONORIFICS = Set.of("u", "daw", "ko", "ma", "maung", "mg", "mr", "mrs", "ms", "miss",
       "nai", "nangsao", "dr");
+  /**
+   * Titles, ranks and generational suffixes dropped from the match key wherever they stand (a shared "sir" or
+   * "baronet" says nothing of who a person is), as are ordinals (1st, 2nd, 3rd baronet) and Roman generation numbers.
+   */
+  static final Set<String> TITLES = Set.of("sir", "dame", "lord", "lady", "baronet", "bart", "baron", "baroness",
+      "earl", "count", "countess", "viscount", "viscountess", "marquess", "marquis", "duke", "duchess", "prince",
+      "princess", "rev", "reverend", "hon", "honourable", "honorable", "jr", "jnr", "junior", "sr", "snr", "senior",
+      "esq", "esquire", "prof", "professor", "dr", "mr", "mrs", "ms", "mx", "miss", "mister", "madam", "haji", "hajjah",
+      "datuk", "dato");
+  static final java.util.regex.Pattern GENERATION = java.util.regex.Pattern.compile(
+      "\\d+(st|nd|rd|th)|ii|iii|iv|vi|vii|viii|ix|xi|xii");
   static final Set<String> PATRONYMIC = Set.of("bin", "binti", "b", "bt", "bte", "binte");
   static final Set<String> VN_FAMILY = Set.of("nguyen", "tran", "le", "pham", "hoang", "huynh", "phan", "vu", "vo",
       "dang", "bui", "do", "ho", "ngo", "duong", "ly", "truong", "dinh", "lam", "mai", "trinh", "cao", "luu");
@@ -176,7 +187,14 @@ public final class Names {
       honorific = honorific == null ? toks.get(0) : honorific + " " + toks.get(0);
       toks.remove(0);
     }
-    String[] parts = parts(toks, nationality);
+    for (int i = toks.size() - 1; i >= 0 && toks.size() > 1; i--) {
+      String t = toks.get(i);
+      if (TITLES.contains(t) || GENERATION.matcher(t).matches()) {
+        honorific = honorific == null ? t : t + " " + honorific;
+        toks.remove(i);
+      }
+    }
+        String[] parts = parts(toks, nationality);
     List<String> keyTokens = new ArrayList<>();
     for (String t : toks) {
       if (!PATRONYMIC.contains(t)) {

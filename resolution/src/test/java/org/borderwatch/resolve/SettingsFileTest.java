@@ -1,0 +1,80 @@
+package org.borderwatch.resolve;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.spark.sql.Row;
+import org.borderwatch.common.linkage.LinkageSettings;
+import org.borderwatch.core.error.BorderwatchException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Settings files: the bundled ones say what the engine's defaults say; a bad one names its line and key. */
+class SettingsFileTest {
+  @Test
+  void theBundledFilesAreTheDefaults() {
+    assertEquals(LinkageSettings.people().toString(), SettingsFile.people().toString());
+    assertEquals(LinkageSettings.lakehouse().toString(), SettingsFile.lakehouse().toString());
+  }
+
+  private static String error(Path dir, String text) throws Exception {
+    Path f = dir.resolve("mine.conf");
+    Files.writeString(f, text);
+    BorderwatchException e = assertThrows(BorderwatchException.class, () -> SettingsFile.read(f));
+    assertEquals(2, e.exitCode(), e.getMessage());
+    return e.getMessage().replace(f.toString(), "mine.conf");
+  }
+
+  @Test
+  void aBadFileNamesItsLineAndKey(@TempDir Path dir) throws Exception {
+    String name = "{ field = name, levels = [different, exact], m = [0.1, 0.9] }";
+    assertEquals("mine.conf: line 3: fields[1]: dob: unknown level 'typo' (levels of this field: [exact, transposed, "
+        + "one_typo, same_month, year_within_1])", error(dir, "fields = [\n  " + name
+        + "\n  { field = dob, levels = [different, typo], m = [0.1, 0.9] }\n]\nblocking = [dob]\n"));
+    assertEquals("mine.conf: line 2: fields[0].weight: unknown key (keys: " + SettingsFile.FIELD_KEYS + ")",
+        error(dir, "fields = [\n  { field = name, weight = 3, levels = [different, exact], m = [0.1, 0.9] }\n]\n"
+            + "blocking = [dob]\n"));
+    assertEquals("mine.conf: no 'blocking' (a settings file lists " + SettingsFile.TOP + ")",
+        error(dir, "fields = [" + name + "]\n"));
+    assertEquals("mine.conf: line 3: threshold: unknown key (keys: " + SettingsFile.TOP + ")",
+        error(dir, "fields = [" + name + "]\nblocking = [dob]\nthreshold = 0.9\n"));
+    assertEquals("mine.conf: unknown blocking rule 'surname' (rules: " + LinkageSettings.KNOWN_RULES + ")",
+        error(dir, "fields = [" + name + "]\nblocking = [surname]\n"));
+    String missing = assertThrows(BorderwatchException.class, () -> SettingsFile.read(dir.resolve("none.conf")))
+        .getMessage();
+    assertEquals(true, missing.contains("none.conf"), missing);
+  }
+
+  @Test
+  void aSmallerFileIsUsedAsWritten(@TempDir Path dir) throws Exception {
+    Path f = dir.resolve("names.conf");
+    Files.writeString(f, "fields = [\n  { field = name, levels = [different, phonetic, exact], m = [0.1, 0.3, 0.6] }\n"
+        + "  { field = email, levels = [different, exact], m = [0.3, 0.7] }\n]\nblocking = [email, two_rarest_tokens]\n"
+        + "guards { name-or-identifier = true }\n");
+    LinkageSettings s = SettingsFile.read(f);
+    assertEquals("name[different, phonetic, exact][0.1, 0.3, 0.6]\nemail[different, exact][0.3, 0.7]\n"
+        + "blocking [email, two_rarest_tokens]\nsame-document null dates-conflict false name-or-identifier true",
+        s.toString());
+  }
+
+  @Test
+  void contactAndPlaceColumnsAreNormalised() {
+    Map<String, String> v = new HashMap<>();
+    v.put("id", "7");
+    v.put("full_name", "Sir Edward Hales, 3rd Baronet");
+    v.put("email", " E.Hales@Example.ORG ");
+    v.put("city", "Saint-Étienne");
+    v.put("address", "12, Miller St.");
+    v.put("postcode", "sw1a 1aa");
+    Row r = PeopleCsv.conform(v);
+    assertEquals("edward hales", r.getString(1), "titles and ordinals are not the name");
+    assertEquals("e.hales@example.org|saint etienne|12 miller st|SW1A1AA", String.join("|", r.getString(9),
+        r.getString(10), r.getString(11), r.getString(12)));
+    v.put("email", "not an address");
+    assertEquals(null, PeopleCsv.conform(v).get(9));
+  }
+}
