@@ -60,7 +60,7 @@ public final class ListsBench {
             counts(last.wrong())));
       }
     }
-    BenchResult r = new BenchResult("lists", "1500 persons");
+    BenchResult r = new BenchResult("lists", PERSONS + "-persons");
     for (Run x : runs) {
       String k = x.noise() + " seed " + x.seed() + (TUNING.contains(x.seed()) ? " (tuning)" : " (held out)");
       r.put(k + " pairwise F1", x.model().pairF1());

@@ -77,7 +77,8 @@ class CommandLineTest {
   void readingOptionsOfAListAreCheckedBeforeAnythingRuns() {
     CliRun r = CliRun.plain("resolve", "--map", "a=id");
     assertEquals(2, r.exit(), r.err());
-    assertTrue(r.err().contains("--delimiter, --encoding, --map, --settings and --truth-column go with --input"),
+    assertTrue(r.err().contains("--delimiter, --encoding, --map, --settings, --against and --truth-column go with "
+        + "--input"),
         r.err());
     r = CliRun.plain("resolve", "--settings", "conf/resolution/people.conf");
     assertEquals(2, r.exit(), r.err());

@@ -57,15 +57,20 @@ public final class PeopleCsv {
    * renames of the file's columns to standard ones.
    */
   public record Options(char delimiter, java.nio.charset.Charset encoding, Map<String, String> map,
-      String labelColumn, org.borderwatch.common.linkage.LinkageSettings settings) {
-    public static final Options DEFAULT = new Options((char) 0, null, Map.of(), null, null);
+      String labelColumn, org.borderwatch.common.linkage.LinkageSettings settings, Path against) {
+    public static final Options DEFAULT = new Options((char) 0, null, Map.of(), null, null, null);
 
     public Options(char delimiter, java.nio.charset.Charset encoding, Map<String, String> map) {
-      this(delimiter, encoding, map, null, null);
+      this(delimiter, encoding, map, null, null, null);
     }
 
     public Options(char delimiter, java.nio.charset.Charset encoding, Map<String, String> map, String labelColumn) {
-      this(delimiter, encoding, map, labelColumn, null);
+      this(delimiter, encoding, map, labelColumn, null, null);
+    }
+
+    /** The same options, linking against a previous resolution's folder. */
+    public Options against(Path dir) {
+      return new Options(delimiter, encoding, map, labelColumn, settings, dir);
     }
   }
 
@@ -74,7 +79,48 @@ public final class PeopleCsv {
    * column (empty without one; a blank value has no entry), for scoring the resolution elsewhere.
    */
   public record Summary(long people, long entities, long pairs, List<String> warnings, Map<String, String> entityOf,
-      Map<String, String> labels) {}
+      Map<String, String> labels, Incremental incremental) {}
+
+  /** With --against: the new people, those that joined an existing entity, and the new entities they form. */
+  public record Incremental(long newPeople, long joinedExisting, long newEntities) {}
+
+  /** A previous resolution's folder: its people (records.csv, the standard columns as read) and their entities. */
+  record Previous(List<Map<String, String>> rows, Map<String, String> entityOf) {}
+
+  /** Reads DIR/records.csv and DIR/entities.csv as a previous {@code resolve --input} wrote them. */
+  static Previous previous(Path dir) throws IOException {
+    Path recs = dir.resolve("records.csv");
+    Path ents = dir.resolve("entities.csv");
+    if (!Files.isRegularFile(recs) || !Files.isRegularFile(ents)) {
+      throw Errors.missingInput("--against " + dir, "give the --out folder of an earlier resolve --input (it holds "
+          + "records.csv and entities.csv)");
+    }
+    DelimitedText.Table r = DelimitedText.parse(DelimitedText.decode(Files.readAllBytes(recs),
+        StandardCharsets.UTF_8), ',');
+    if (!r.header().equals(COLUMNS)) {
+      throw Errors.badInputFile(recs.toString(), "not a records.csv of resolve --input (header " + r.header() + ")");
+    }
+    DelimitedText.Table e = DelimitedText.parse(DelimitedText.decode(Files.readAllBytes(ents),
+        StandardCharsets.UTF_8), ',');
+    Map<String, String> entityOf = new HashMap<>();
+    for (String[] row : e.rows()) {
+      entityOf.put(row[0], row[1]);
+    }
+    List<Map<String, String>> rows = new ArrayList<>();
+    for (int i = 0; i < r.rows().size(); i++) {
+      Map<String, String> v = new HashMap<>();
+      String[] row = r.rows().get(i);
+      for (int c = 0; c < COLUMNS.size(); c++) {
+        v.put(COLUMNS.get(c), row[c].isBlank() ? null : row[c]);
+      }
+      if (!entityOf.containsKey(v.get("id"))) {
+        throw Errors.badInputFile(ents.toString(), "no entity for id '" + v.get("id") + "' of records.csv line "
+            + r.lines().get(i));
+      }
+      rows.add(v);
+    }
+    return new Previous(rows, entityOf);
+  }
 
   /** Date layouts understood in the dob column, besides a bare year. */
   static final List<String> DATE_PATTERNS = List.of("yyyy-MM-dd", "dd/MM/yyyy", "d/M/yyyy", "yyyyMMdd");
@@ -299,31 +345,61 @@ public final class PeopleCsv {
     }
     Input in = read(input.toString(), Files.readAllBytes(input), options);
     in.warnings().forEach(w -> progress.info("! " + input.getFileName() + ": " + w));
+    Previous prev = options.against() == null ? null : previous(options.against());
     List<String> used = in.columns();
-    List<Row> conformedRows = new ArrayList<>();
+    List<Map<String, String>> all = new ArrayList<>();
     for (String[] r : in.rows()) {
       Map<String, String> v = new HashMap<>();
       for (int i = 0; i < used.size(); i++) {
         v.put(used.get(i), r[i]);
       }
+      all.add(v);
+    }
+    if (prev != null) {
+      for (Map<String, String> v : all) {
+        if (prev.entityOf().containsKey(v.get("id"))) {
+          throw Errors.badInputFile(input.toString(), "id '" + v.get("id") + "' is already in " + options.against()
+              + "; ids must be unique across the lists");
+        }
+      }
+      all.addAll(prev.rows());
+    }
+    List<Row> conformedRows = new ArrayList<>();
+    for (Map<String, String> v : all) {
       conformedRows.add(conform(v));
     }
     Dataset<Row> mentions = spark.createDataFrame(conformedRows, INPUT);
-    Resolver.Result res = new Resolver(spark, ResolveJob.settings(config).withLinkage(options.settings() != null
-        ? options.settings() : SettingsFile.people()), progress).run(mentions);
+    org.borderwatch.common.linkage.LinkageSettings linkage = options.settings() != null ? options.settings()
+        : SettingsFile.people();
+    Resolver.Result res = new Resolver(spark, ResolveJob.settings(config).withLinkage(linkage), progress)
+        .run(mentions);
 
     Files.createDirectories(out);
-    Map<String, String> entityOf = new HashMap<>();
     Map<String, String> entityOfId = new HashMap<>();
-    List<String[]> entities = new ArrayList<>();
     List<Row> assigned = res.assignments.collectAsList();
-    for (Row r : assigned) {
-      String e = entityOf.computeIfAbsent(r.getString(2), StableIds::newId);
-      entities.add(new String[] {r.getString(0), e});
-      entityOfId.put(r.getString(0), e);
+    Incremental incremental = null;
+    if (prev == null) {
+      Map<String, String> entityOf = new HashMap<>();
+      for (Row r : assigned) {
+        entityOfId.put(r.getString(0), entityOf.computeIfAbsent(r.getString(2), StableIds::newId));
+      }
+    } else {
+      incremental = linkNew(res, assigned, conformedRows, prev, linkage, entityOfId);
     }
+    List<String[]> entities = new ArrayList<>();
+    entityOfId.forEach((id, e) -> entities.add(new String[] {id, e}));
     entities.sort((a, b) -> a[0].compareTo(b[0]));
     write(out.resolve("entities.csv"), List.of("id", "entity_id"), entities);
+    List<String[]> records = new ArrayList<>();
+    for (Map<String, String> v : all) {
+      String[] row = new String[COLUMNS.size()];
+      for (int c = 0; c < row.length; c++) {
+        row[c] = v.getOrDefault(COLUMNS.get(c), null) == null ? "" : v.get(COLUMNS.get(c));
+      }
+      records.add(row);
+    }
+    records.sort((a, b) -> a[0].compareTo(b[0]));
+    write(out.resolve("records.csv"), COLUMNS, records);
     Map<String, String> labels = new HashMap<>();
     if (in.labels() != null) {
       for (int i = 0; i < in.rows().size(); i++) {
@@ -338,10 +414,15 @@ public final class PeopleCsv {
       idsOfRecord.computeIfAbsent(r.getString(1), k -> new ArrayList<>()).add(r.getString(0));
     }
     List<String[]> pairs = new ArrayList<>();
-    for (Row p : res.links.unionByName(res.linksBelowThreshold(0.5), true).collectAsList()) {
+    java.util.function.Predicate<String> isNew = id -> prev == null || !prev.entityOf().containsKey(id);
+    Dataset<Row> listed = prev == null ? res.links.unionByName(res.linksBelowThreshold(0.5), true)
+        : res.explainedFrom.apply(0.5);
+    for (Row p : listed.collectAsList()) {
       for (String a : idsOfRecord.get(p.getString(p.fieldIndex("record_l")))) {
         for (String b : idsOfRecord.get(p.getString(p.fieldIndex("record_r")))) {
-          pairs.add(pairRow(a, b, p));
+          if (isNew.test(a) || isNew.test(b)) {
+            pairs.add(pairRow(a, b, p));
+          }
         }
       }
     }
@@ -349,6 +430,9 @@ public final class PeopleCsv {
     for (List<String> ids : idsOfRecord.values()) {
       for (int i = 0; i < ids.size(); i++) {
         for (int j = i + 1; j < ids.size(); j++) {
+          if (!isNew.test(ids.get(i)) && !isNew.test(ids.get(j))) {
+            continue;
+          }
           String[] row = new String[3 + 1 + WEIGHTS.size()];
           java.util.Arrays.fill(row, "");
           row[0] = min(ids.get(i), ids.get(j));
@@ -362,8 +446,68 @@ public final class PeopleCsv {
     List<String> header = new ArrayList<>(List.of("id_l", "id_r", "match_probability", "match_weight"));
     header.addAll(WEIGHTS);
     write(out.resolve("pairs.csv"), header, pairs);
-    return new Summary(entities.size(), new java.util.HashSet<>(entityOf.values()).size(), pairs.size(),
-        in.warnings(), Map.copyOf(entityOfId), Map.copyOf(labels));
+    return new Summary(entities.size(), new java.util.HashSet<>(entityOfId.values()).size(), pairs.size(),
+        in.warnings(), Map.copyOf(entityOfId), Map.copyOf(labels), incremental);
+  }
+
+  /**
+   * The new people's entities, the existing ones kept ({@link org.borderwatch.common.linkage.Incremental}): fills
+   * {@code entityOfId} for every id, old and new.
+   */
+  private static Incremental linkNew(Resolver.Result res, List<Row> assigned, List<Row> conformed, Previous prev,
+      org.borderwatch.common.linkage.LinkageSettings linkage, Map<String, String> entityOfId) {
+    Map<String, String> recordOf = new HashMap<>();
+    for (Row r : assigned) {
+      recordOf.put(r.getString(0), r.getString(1));
+    }
+    Map<String, String> entityOfOldRecord = new java.util.TreeMap<>();
+    java.util.Set<String> newRecords = new java.util.TreeSet<>();
+    Map<String, org.borderwatch.common.linkage.ChainingGuard.Known> known = new HashMap<>();
+    for (Row c : conformed) {
+      String id = c.getString(0);
+      String rec = recordOf.get(id);
+      java.sql.Date dob = (java.sql.Date) c.get(3);
+      known.putIfAbsent(rec, new org.borderwatch.common.linkage.ChainingGuard.Known(c.getString(5),
+          dob == null ? null : dob.toLocalDate()));
+      if (prev.entityOf().containsKey(id)) {
+        entityOfOldRecord.putIfAbsent(rec, prev.entityOf().get(id));
+      } else {
+        newRecords.add(rec);
+      }
+    }
+    List<org.borderwatch.common.linkage.ChainingGuard.Link> links = new ArrayList<>();
+    for (Row l : res.accepted.select("record_l", "record_r", "match_weight").collectAsList()) {
+      links.add(new org.borderwatch.common.linkage.ChainingGuard.Link(l.getString(0), l.getString(1), l.getDouble(2)));
+    }
+    Map<String, String> assignedNew = org.borderwatch.common.linkage.Incremental.assign(entityOfOldRecord,
+        newRecords, links, known, linkage);
+    java.util.Set<String> taken = new java.util.HashSet<>(prev.entityOf().values());
+    Map<String, String> fresh = new HashMap<>();
+    long newPeople = 0;
+    long joined = 0;
+    for (Row c : conformed) {
+      String id = c.getString(0);
+      if (prev.entityOf().containsKey(id)) {
+        entityOfId.put(id, prev.entityOf().get(id)); // existing people keep their entities
+        continue;
+      }
+      newPeople++;
+      String a = assignedNew.get(recordOf.get(id));
+      if (!a.startsWith("new:")) {
+        joined++;
+        entityOfId.put(id, a);
+      } else {
+        entityOfId.put(id, fresh.computeIfAbsent(a, k -> {
+          String e = StableIds.newId(k.substring(4));
+          for (int i = 1; taken.contains(e); i++) {
+            e = StableIds.newId(k.substring(4) + "#" + i);
+          }
+          taken.add(e);
+          return e;
+        }));
+      }
+    }
+    return new Incremental(newPeople, joined, fresh.size());
   }
 
   private static String min(String a, String b) {

@@ -64,6 +64,8 @@ public final class Resolver {
     public Dataset<Row> assignments;
     /** accepted links with explanations (columns of ResolveTables.ENTITY_LINKS minus entity_id, plus cluster) */
     public Dataset<Row> links;
+    /** every accepted link before clustering (record_l, record_r, match_weight, ...): for incremental linkage */
+    public Dataset<Row> accepted;
     /** all scored candidate pairs: record_l, record_r, match_probability (for evaluation) */
     public Dataset<Row> scored;
     public Map<String, Object> stats = new LinkedHashMap<>();
@@ -309,6 +311,7 @@ public final class Resolver {
     Dataset<Row> accepted = explain(pairs.filter(probability.apply(col("gamma"), col("name_count")).geq(threshold)
         .and(linkable.apply(col("gamma")))), bm, total, ids).persist(StorageLevel.MEMORY_AND_DISK());
 
+    res.accepted = accepted;
     // 6. connected components on GraphX, then the chaining guard
     Clusters.Outcome clusters = Clusters.components(spark, records, accepted, settings.maxCluster(), ls);
     res.stats.put("clusters_split", clusters.split());

@@ -25,7 +25,8 @@ public final class SettingsFile {
 
   static final Set<String> TOP = Set.of("fields", "blocking", "guards");
   static final Set<String> FIELD_KEYS = Set.of("field", "levels", "m");
-  static final Set<String> GUARD_KEYS = Set.of("same-document", "dates-conflict", "name-or-identifier");
+  static final Set<String> GUARD_KEYS = Set.of("same-document", "same-document-edits", "dates-conflict",
+      "name-or-identifier");
 
   /** The bundled settings of lists of people (conf/resolution/people.conf). */
   public static LinkageSettings people() {
@@ -115,6 +116,7 @@ public final class SettingsFile {
           + LinkageSettings.KNOWN_RULES);
     }
     String sameDocument = "exact";
+    int sameDocumentEdits = 0;
     boolean dates = false;
     boolean nameOrId = false;
     if (c.hasPath("guards")) {
@@ -127,6 +129,7 @@ public final class SettingsFile {
       Config gc = g.toConfig();
       try {
         sameDocument = gc.hasPath("same-document") ? gc.getString("same-document") : sameDocument;
+        sameDocumentEdits = gc.hasPath("same-document-edits") ? gc.getInt("same-document-edits") : 0;
         dates = gc.hasPath("dates-conflict") && gc.getBoolean("dates-conflict");
         nameOrId = gc.hasPath("name-or-identifier") && gc.getBoolean("name-or-identifier");
       } catch (ConfigException e) {
@@ -134,8 +137,8 @@ public final class SettingsFile {
       }
     }
     try {
-      return new LinkageSettings(fields, blocking, "exact".equals(sameDocument) ? null : sameDocument, dates,
-          nameOrId);
+      return new LinkageSettings(fields, blocking, "exact".equals(sameDocument) ? null : sameDocument,
+          sameDocumentEdits, dates, nameOrId);
     } catch (IllegalArgumentException e) {
       throw Errors.badInputFile(name, e.getMessage());
     }

@@ -57,7 +57,8 @@ class SettingsFileTest {
         + "guards { name-or-identifier = true }\n");
     LinkageSettings s = SettingsFile.read(f);
     assertEquals("name[different, phonetic, exact][0.1, 0.3, 0.6]\nemail[different, exact][0.3, 0.7]\n"
-        + "blocking [email, two_rarest_tokens]\nsame-document null dates-conflict false name-or-identifier true",
+        + "blocking [email, two_rarest_tokens]\nsame-document null same-document-edits 0 dates-conflict false "
+        + "name-or-identifier true",
         s.toString());
   }
 

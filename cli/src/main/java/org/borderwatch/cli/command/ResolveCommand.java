@@ -51,6 +51,11 @@ public final class ResolveCommand extends BaseCommand {
       + "levels, blocking rules, guards; default: the bundled conf/resolution/people.conf)")
   java.nio.file.Path settings;
 
+  @Option(names = "--against", paramLabel = "DIR", description = "With --input: link these new people to the "
+      + "resolution in DIR (the --out folder of an earlier resolve --input) without re-resolving it: its entities and "
+      + "their ids stay as they are, and --out gets both lists")
+  java.nio.file.Path against;
+
   PeopleCsv.Options readOptions() {
     char d = 0;
     if (delimiter != null) {
@@ -71,7 +76,7 @@ public final class ResolveCommand extends BaseCommand {
       }
     }
     return new PeopleCsv.Options(d, cs, Map.copyOf(map), truthColumn, settings == null ? null
-        : org.borderwatch.resolve.SettingsFile.read(settings));
+        : org.borderwatch.resolve.SettingsFile.read(settings), against);
   }
 
   /** The accuracy lines printed with --truth-column. */
@@ -89,9 +94,10 @@ public final class ResolveCommand extends BaseCommand {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--doc needs --evaluate");
     }
     if (input == null && (delimiter != null || encoding != null || !map.isEmpty() || truthColumn != null
-        || settings != null)) {
+        || settings != null || against != null)) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--delimiter, --encoding, --map, "
-          + "--settings and --truth-column go with --input (the lakehouse's settings are resolve.settings)");
+          + "--settings, --against and --truth-column go with --input (the lakehouse's settings are "
+          + "resolve.settings)");
     }
     if (input != null) {
       if (outDir == null) {
@@ -100,6 +106,11 @@ public final class ResolveCommand extends BaseCommand {
       }
       PeopleCsv.Options options = readOptions(); // usage errors before a session starts
       PeopleCsv.Summary s = PeopleCsv.resolve(spark(), config(), input, outDir, options, progress());
+      if (s.incremental() != null) {
+        out().printf(Locale.ROOT, "%,d new people linked against %s: %,d joined an existing entity, %,d new "
+            + "entities%n", s.incremental().newPeople(), against, s.incremental().joinedExisting(),
+            s.incremental().newEntities());
+      }
       out().printf(Locale.ROOT, "%,d people → %,d entities; %,d pairs written to %s%n", s.people(), s.entities(),
           s.pairs(), outDir);
       if (truthColumn != null) {

@@ -94,22 +94,29 @@ public final class LinkageSettings implements Serializable {
   private final List<Compared> fields;
   private final List<String> blocking;
   private final String sameDocument;
+  private final int sameDocumentEdits;
   private final boolean datesConflict;
   private final boolean nameOrIdentifier;
   private final int[] position;
 
   /**
    * @param sameDocument the document level at or above which two documents in one cluster are taken for one (the
-   *     chaining guard splits clusters holding documents below it)
+   *     chaining guard splits clusters holding documents below it); null: exact only
+   * @param sameDocumentEdits documents at most this many edits apart are also taken for one (0: not used): two
+   *     records of one document, each with its own typos, are further apart than either is from the document
    * @param datesConflict whether the guard also splits clusters holding two dates of birth compared "different"
    * @param nameOrIdentifier whether a link needs some name agreement or an agreeing identifier (document, phone,
    *     email): pairs agreeing only on dates, places or sex are never linked
    */
-  public LinkageSettings(List<Compared> fields, List<String> blocking, String sameDocument, boolean datesConflict,
-      boolean nameOrIdentifier) {
+  public LinkageSettings(List<Compared> fields, List<String> blocking, String sameDocument, int sameDocumentEdits,
+      boolean datesConflict, boolean nameOrIdentifier) {
     this.fields = List.copyOf(fields);
     this.blocking = List.copyOf(blocking);
     this.sameDocument = sameDocument;
+    this.sameDocumentEdits = sameDocumentEdits;
+    if (sameDocumentEdits < 0 || sameDocumentEdits > 8) {
+      throw new IllegalArgumentException("guard same-document-edits is 0 (not used) to 8, got " + sameDocumentEdits);
+    }
     this.datesConflict = datesConflict;
     this.nameOrIdentifier = nameOrIdentifier;
     if (this.fields.isEmpty()) {
@@ -165,7 +172,7 @@ public final class LinkageSettings implements Serializable {
         new Compared(Field.NATIONALITY, List.of("different", "exact"), new double[] {0.02, 0.98}),
         new Compared(Field.SEX, List.of("different", "exact"), new double[] {0.05, 0.95})),
         List.of("document", "phone", "name+birth_year", "name+nationality", "dob+family", "two_rarest_tokens"),
-        "one_substitution", false, false);
+        "one_substitution", 0, false, false);
   }
 
   /** Every field the engine compares, with a linkage expert's levels: the default of {@code resolve --input}. */
@@ -186,7 +193,7 @@ public final class LinkageSettings implements Serializable {
         new Compared(Field.POSTCODE, List.of("different", "one_edit", "exact"), new double[] {0.15, 0.10, 0.75})),
         List.of("document", "phone", "email", "name+birth_year", "name+nationality", "dob+family", "two_rarest_tokens",
             "dob", "postcode", "family", "given", "address"),
-        "two_edits", true, true);
+        null, 4, true, true);
   }
 
   public List<Compared> fields() {
@@ -305,6 +312,9 @@ public final class LinkageSettings implements Serializable {
     if (a.equals(b)) {
       return true;
     }
+    if (sameDocumentEdits > 0 && Similarity.osa(a, b, sameDocumentEdits) <= sameDocumentEdits) {
+      return true;
+    }
     if (sameDocument == null) {
       return false;
     }
@@ -321,7 +331,8 @@ public final class LinkageSettings implements Serializable {
 
   /**
    * Two dates of birth the guard keeps apart: compared "different" on this settings' date levels, and more than two
-   * digits apart (two records of one person, each with its own typo, are two digits apart and stay together).
+   * digits apart, also with one's day and month swapped (two records of one person, each with its own typo, are two
+   * digits apart and stay together).
    */
   public boolean differentDates(java.time.LocalDate a, java.time.LocalDate b) {
     Compared c = compared(Field.DOB);
@@ -330,7 +341,12 @@ public final class LinkageSettings implements Serializable {
     }
     ResolveRecord x = ResolveRecord.of(null, null, null, a, null, null, null, null, null);
     ResolveRecord y = ResolveRecord.of(null, null, null, b, null, null, null, null, null);
-    return Comparisons.level(c, x, y) == 0 && Similarity.osa(Comparisons.digits(a), Comparisons.digits(b), 2) > 2;
+    if (Comparisons.level(c, x, y) != 0 || Similarity.osa(Comparisons.digits(a), Comparisons.digits(b), 2) <= 2) {
+      return false;
+    }
+    // one record with day and month swapped, the other with a typo
+    String swapped = String.format(Locale.ROOT, "%04d%02d%02d", a.getYear(), a.getDayOfMonth(), a.getMonthValue());
+    return a.getDayOfMonth() > 12 || Similarity.osa(swapped, Comparisons.digits(b), 2) > 2;
   }
 
   /** A comparison vector as one int: level + 1 of each field, three bits each (missing = 0). */
@@ -388,6 +404,7 @@ public final class LinkageSettings implements Serializable {
       sb.append(c.field().column()).append(c.levels()).append(Arrays.toString(c.m())).append('\n');
     }
     return sb.append("blocking ").append(blocking).append("\nsame-document ").append(sameDocument)
+        .append(" same-document-edits ").append(sameDocumentEdits)
         .append(" dates-conflict ").append(datesConflict).append(" name-or-identifier ").append(nameOrIdentifier)
         .toString();
   }

@@ -92,10 +92,10 @@ class LinkageSettingsTest {
             new double[] {0.1, 0.5, 0.4})).getMessage());
     assertEquals("unknown blocking rule 'surname' (rules: " + LinkageSettings.KNOWN_RULES + ")",
         assertThrows(IllegalArgumentException.class, () -> new LinkageSettings(List.of(name), List.of("surname"),
-            null, false, false)).getMessage());
+            null, 0, false, false)).getMessage());
     assertEquals("settings must compare the name", assertThrows(IllegalArgumentException.class,
         () -> new LinkageSettings(List.of(new LinkageSettings.Compared(LinkageSettings.Field.SEX,
-            List.of("different", "exact"), new double[] {0.1, 0.9})), List.of("dob"), null, false, false))
+            List.of("different", "exact"), new double[] {0.1, 0.9})), List.of("dob"), null, 0, false, false))
         .getMessage());
     assertEquals(4, Similarity.osa("abcdefgh", "badcfehg", 9));
     assertEquals(1, Similarity.osa("1985", "1958", 2));

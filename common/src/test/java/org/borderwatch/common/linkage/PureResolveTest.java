@@ -99,7 +99,8 @@ class PureResolveTest {
     // the lakehouse's settings take only one substitution for the same document; a list's take two edits
     assertTrue(ChainingGuard.conflicting(LAKE, List.of("MA123456", "MA123465"), List.of()));
     LinkageSettings people = LinkageSettings.people();
-    assertTrue(!ChainingGuard.conflicting(people, List.of("MA123456", "MA123465", "MA12346"), List.of()));
+    // (documents up to four edits apart: two records of one document, each with two typos)
+    assertTrue(!ChainingGuard.conflicting(people, List.of("MA123456", "MA123465", "MA12346", "AM213465"), List.of()));
     assertTrue(ChainingGuard.conflicting(people, List.of("MA123456", "MA654321"), List.of()));
     // dates of birth: kept apart only where the settings say so, and only when "different" (not a typo)
     List<LocalDate> far = List.of(LocalDate.parse("1980-03-04"), LocalDate.parse("1990-07-08"));
