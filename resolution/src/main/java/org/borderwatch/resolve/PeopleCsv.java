@@ -95,13 +95,21 @@ public final class PeopleCsv {
       throw Errors.missingInput("--against " + dir, "give the --out folder of an earlier resolve --input (it holds "
           + "records.csv and entities.csv)");
     }
-    DelimitedText.Table r = DelimitedText.parse(DelimitedText.decode(Files.readAllBytes(recs),
-        StandardCharsets.UTF_8), ',');
+    DelimitedText.Table r;
+    DelimitedText.Table e;
+    try {
+      r = DelimitedText.parse(DelimitedText.decode(Files.readAllBytes(recs), StandardCharsets.UTF_8), ',');
+    } catch (IllegalArgumentException x) {
+      throw Errors.badInputFile(recs.toString(), x.getMessage());
+    }
+    try {
+      e = DelimitedText.parse(DelimitedText.decode(Files.readAllBytes(ents), StandardCharsets.UTF_8), ',');
+    } catch (IllegalArgumentException x) {
+      throw Errors.badInputFile(ents.toString(), x.getMessage());
+    }
     if (!r.header().equals(COLUMNS)) {
       throw Errors.badInputFile(recs.toString(), "not a records.csv of resolve --input (header " + r.header() + ")");
     }
-    DelimitedText.Table e = DelimitedText.parse(DelimitedText.decode(Files.readAllBytes(ents),
-        StandardCharsets.UTF_8), ',');
     Map<String, String> entityOf = new HashMap<>();
     for (String[] row : e.rows()) {
       entityOf.put(row[0], row[1]);
@@ -148,9 +156,8 @@ public final class PeopleCsv {
       // a column may be present with a blank value (null here): never a name of "null"
       full = String.join(" ", List.of(blankIfNull(v.get("given_name")), blankIfNull(v.get("family_name")))).strip();
     }
-    Names.Conformed n = Names.conform(full.isEmpty() ? null : full, nat);
-    String family = v.get("family_name") != null ? String.join(" ", Names.tokens(Names.latin(v.get("family_name"))))
-        : n.family();
+    Names.Conformed n = Names.conform(full.isEmpty() ? null : full, nat, true);
+    String family = v.get("family_name") != null ? familyKey(v.get("family_name"), nat) : n.family();
     Object parsed = v.get("dob") == null ? null : parseDate(v.get("dob"));
     LocalDate dob = parsed instanceof LocalDate x ? x : null;
     Integer year = parsed instanceof Integer y ? y : null;
@@ -162,6 +169,11 @@ public final class PeopleCsv {
         dob == null ? null : java.sql.Date.valueOf(dob), year != null ? year : dob == null ? null : dob.getYear(), doc,
         Phones.e164(v.get("phone"), Countries.alpha2(nat)), nat, sex, email(v.get("email")), words(v.get("city")),
         words(v.get("address")), postcode(v.get("postcode")));
+  }
+
+  /** The family name's key: its tokens without suffixes after the first (Jr, 3rd Baronet). */
+  static String familyKey(String family, String nat) {
+    return String.join(" ", Names.withoutSuffixes(Names.tokens(Names.latin(Names.nfkc(family)))));
   }
 
   /** An email address in lower case without spaces; null when it has no '@' with text on both sides. */
@@ -384,7 +396,8 @@ public final class PeopleCsv {
         entityOfId.put(r.getString(0), entityOf.computeIfAbsent(r.getString(2), StableIds::newId));
       }
     } else {
-      incremental = linkNew(res, assigned, conformedRows, prev, linkage, entityOfId);
+      incremental = linkNew(res, assigned, conformedRows, prev, linkage, ResolveJob.settings(config).maxCluster(),
+          entityOfId);
     }
     List<String[]> entities = new ArrayList<>();
     entityOfId.forEach((id, e) -> entities.add(new String[] {id, e}));
@@ -455,7 +468,7 @@ public final class PeopleCsv {
    * {@code entityOfId} for every id, old and new.
    */
   private static Incremental linkNew(Resolver.Result res, List<Row> assigned, List<Row> conformed, Previous prev,
-      org.borderwatch.common.linkage.LinkageSettings linkage, Map<String, String> entityOfId) {
+      org.borderwatch.common.linkage.LinkageSettings linkage, int maxCluster, Map<String, String> entityOfId) {
     Map<String, String> recordOf = new HashMap<>();
     for (Row r : assigned) {
       recordOf.put(r.getString(0), r.getString(1));
@@ -480,7 +493,7 @@ public final class PeopleCsv {
       links.add(new org.borderwatch.common.linkage.ChainingGuard.Link(l.getString(0), l.getString(1), l.getDouble(2)));
     }
     Map<String, String> assignedNew = org.borderwatch.common.linkage.Incremental.assign(entityOfOldRecord,
-        newRecords, links, known, linkage);
+        newRecords, links, known, linkage, maxCluster);
     java.util.Set<String> taken = new java.util.HashSet<>(prev.entityOf().values());
     Map<String, String> fresh = new HashMap<>();
     long newPeople = 0;
@@ -542,7 +555,8 @@ public final class PeopleCsv {
       for (String[] r : rows) {
         List<String> q = new ArrayList<>();
         for (String s : r) {
-          q.add(s.contains(",") || s.contains("\"") ? '"' + s.replace("\"", "\"\"") + '"' : s);
+          q.add(s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")
+              ? '"' + s.replace("\"", "\"\"") + '"' : s);
         }
         w.write(String.join(",", q));
         w.write('\n');

@@ -283,7 +283,8 @@ public final class Resolver {
       double p = ls.linkable(g) ? FellegiSunter.probability(model.matchWeight(g, r.getLong(2) / total)) : 0;
       scoredPatterns.add(new double[] {p, r.getLong(3)});
     }
-    Threshold thr = Threshold.choose(scoredPatterns, settings.targetPrecision());
+    double target = ls.targetPrecision() != null ? ls.targetPrecision() : settings.targetPrecision();
+    Threshold thr = Threshold.choose(scoredPatterns, target);
     double threshold = thr.probability();
     res.stats.put("compare_score_seconds", (System.nanoTime() - blockStart) / 1e9);
     res.stats.put("threshold", threshold);

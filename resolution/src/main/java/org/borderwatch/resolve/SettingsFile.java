@@ -23,7 +23,7 @@ import org.borderwatch.core.error.Errors;
 public final class SettingsFile {
   private SettingsFile() {}
 
-  static final Set<String> TOP = Set.of("fields", "blocking", "guards");
+  static final Set<String> TOP = Set.of("fields", "blocking", "guards", "target-precision");
   static final Set<String> FIELD_KEYS = Set.of("field", "levels", "m");
   static final Set<String> GUARD_KEYS = Set.of("same-document", "same-document-edits", "dates-conflict",
       "name-or-identifier");
@@ -115,30 +115,69 @@ public final class SettingsFile {
       throw bad(name, c.getValue("blocking"), "blocking", "a list of rule names: "
           + LinkageSettings.KNOWN_RULES);
     }
+    for (int i = 0; i < blocking.size(); i++) {
+      ConfigValue at = c.getList("blocking").get(i);
+      if (!LinkageSettings.KNOWN_RULES.contains(blocking.get(i))) {
+        throw bad(name, at, "blocking[" + i + "]", "unknown rule '" + blocking.get(i) + "' (rules: "
+            + LinkageSettings.KNOWN_RULES + ")");
+      }
+      if (blocking.indexOf(blocking.get(i)) < i) {
+        throw bad(name, at, "blocking[" + i + "]", "rule '" + blocking.get(i) + "' is listed twice");
+      }
+    }
     String sameDocument = "exact";
     int sameDocumentEdits = 0;
     boolean dates = false;
     boolean nameOrId = false;
     if (c.hasPath("guards")) {
-      ConfigObject g = c.getObject("guards");
+      ConfigObject g;
+      try {
+        g = c.getObject("guards");
+      } catch (ConfigException.WrongType e) {
+        throw bad(name, c.getValue("guards"), "guards", "an object { same-document-edits, same-document, "
+            + "dates-conflict, name-or-identifier }");
+      }
       for (String k : g.keySet()) {
         if (!GUARD_KEYS.contains(k)) {
           throw bad(name, g.get(k), "guards." + k, "unknown key (keys: " + GUARD_KEYS + ")");
         }
       }
       Config gc = g.toConfig();
-      try {
-        sameDocument = gc.hasPath("same-document") ? gc.getString("same-document") : sameDocument;
-        sameDocumentEdits = gc.hasPath("same-document-edits") ? gc.getInt("same-document-edits") : 0;
-        dates = gc.hasPath("dates-conflict") && gc.getBoolean("dates-conflict");
-        nameOrId = gc.hasPath("name-or-identifier") && gc.getBoolean("name-or-identifier");
-      } catch (ConfigException e) {
-        throw bad(name, g, "guards", e.getMessage().replaceAll("^[^:]*: \\d+: ", ""));
+      for (String k : g.keySet()) {
+        try {
+          switch (k) {
+            case "same-document" -> sameDocument = gc.getString(k);
+            case "same-document-edits" -> sameDocumentEdits = gc.getInt(k);
+            case "dates-conflict" -> dates = gc.getBoolean(k);
+            default -> nameOrId = gc.getBoolean(k);
+          }
+        } catch (ConfigException e) {
+          throw bad(name, g.get(k), "guards." + k, e.getMessage().replaceAll("^[^:]*: \\d+: ", ""));
+        }
+      }
+      if (sameDocumentEdits < 0 || sameDocumentEdits > 8) {
+        throw bad(name, g.get("same-document-edits"), "guards.same-document-edits", "0 (not used) to 8");
+      }
+      String sd = sameDocument;
+      if (!"exact".equals(sd) && fields.stream().noneMatch(f -> f.field() == LinkageSettings.Field.DOCUMENT
+          && f.level(sd) > 0)) {
+        throw bad(name, g.get("same-document"), "guards.same-document", "'" + sd + "' is not a level the document "
+            + "field lists");
       }
     }
     try {
-      return new LinkageSettings(fields, blocking, "exact".equals(sameDocument) ? null : sameDocument,
+      LinkageSettings s = new LinkageSettings(fields, blocking, "exact".equals(sameDocument) ? null : sameDocument,
           sameDocumentEdits, dates, nameOrId);
+      if (c.hasPath("target-precision")) {
+        double p;
+        try {
+          p = c.getDouble("target-precision");
+        } catch (ConfigException e) {
+          throw bad(name, c.getValue("target-precision"), "target-precision", "a number in [0.5, 1)");
+        }
+        s = s.withTargetPrecision(p);
+      }
+      return s;
     } catch (IllegalArgumentException e) {
       throw Errors.badInputFile(name, e.getMessage());
     }

@@ -42,8 +42,21 @@ class SettingsFileTest {
         error(dir, "fields = [" + name + "]\n"));
     assertEquals("mine.conf: line 3: threshold: unknown key (keys: " + SettingsFile.TOP + ")",
         error(dir, "fields = [" + name + "]\nblocking = [dob]\nthreshold = 0.9\n"));
-    assertEquals("mine.conf: unknown blocking rule 'surname' (rules: " + LinkageSettings.KNOWN_RULES + ")",
-        error(dir, "fields = [" + name + "]\nblocking = [surname]\n"));
+    assertEquals("mine.conf: target-precision lies in [0.5, 1), got 1.5",
+        error(dir, "fields = [" + name + "]\nblocking = [dob]\ntarget-precision = 1.5\n"));
+    assertEquals("mine.conf: line 3: target-precision: a number in [0.5, 1)",
+        error(dir, "fields = [" + name + "]\nblocking = [dob]\ntarget-precision = high\n"));
+    assertEquals("mine.conf: line 2: blocking[1]: unknown rule 'surname' (rules: " + LinkageSettings.KNOWN_RULES + ")",
+        error(dir, "fields = [" + name + "]\nblocking = [dob, surname]\n"));
+    assertEquals("mine.conf: line 3: guards.same-document: 'one_edit' is not a level the document field lists",
+        error(dir, "fields = [" + name + "]\nblocking = [dob]\nguards { same-document = one_edit }\n"));
+    assertEquals("mine.conf: line 3: guards: an object { same-document-edits, same-document, dates-conflict, "
+        + "name-or-identifier }", error(dir, "fields = [" + name + "]\nblocking = [dob]\nguards = true\n"));
+    assertEquals("mine.conf: line 1: fields[0]: name: levels go from the weakest up, in the order [fuzzy_within, "
+        + "similar, within, sounds_alike, phonetic, exact], got [different, exact, phonetic]", error(dir,
+        "fields = [{ field = name, levels = [different, exact, phonetic], m = [0.1, 0.5, 0.4] }]\nblocking = [dob]\n"));
+    assertEquals("mine.conf: line 1: fields[0]: name: m probabilities sum to 1 (one per level), got [0.5, 0.9]",
+        error(dir, "fields = [{ field = name, levels = [different, exact], m = [0.5, 0.9] }]\nblocking = [dob]\n"));
     String missing = assertThrows(BorderwatchException.class, () -> SettingsFile.read(dir.resolve("none.conf")))
         .getMessage();
     assertEquals(true, missing.contains("none.conf"), missing);
@@ -54,11 +67,11 @@ class SettingsFileTest {
     Path f = dir.resolve("names.conf");
     Files.writeString(f, "fields = [\n  { field = name, levels = [different, phonetic, exact], m = [0.1, 0.3, 0.6] }\n"
         + "  { field = email, levels = [different, exact], m = [0.3, 0.7] }\n]\nblocking = [email, two_rarest_tokens]\n"
-        + "guards { name-or-identifier = true }\n");
+        + "guards { name-or-identifier = true }\ntarget-precision = 0.95\n");
     LinkageSettings s = SettingsFile.read(f);
     assertEquals("name[different, phonetic, exact][0.1, 0.3, 0.6]\nemail[different, exact][0.3, 0.7]\n"
-        + "blocking [email, two_rarest_tokens]\nsame-document null same-document-edits 0 dates-conflict false "
-        + "name-or-identifier true",
+        + "blocking [email, two_rarest_tokens]\nsame-document null same-document-edits 0 target-precision 0.95 "
+        + "dates-conflict false name-or-identifier true",
         s.toString());
   }
 

@@ -43,6 +43,9 @@ public final class Comparisons {
     level(Field.NAME, "exact", "exact", (a, b) -> a.nameKey().equals(b.nameKey()));
     level(Field.NAME, "phonetic", "same phonetic tokens (any order)",
         (a, b) -> a.phoneticSortedKey().equals(b.phoneticSortedKey()));
+    level(Field.NAME, "sounds_alike", "every token sounds alike in English (Double Metaphone), any order",
+        (a, b) -> a.tokens().size() == b.tokens().size() && Similarity.metaphoneKey(a.tokens())
+            .equals(Similarity.metaphoneKey(b.tokens())));
     level(Field.NAME, "within", "one name within the other", (a, b) -> Similarity.subset(a.phonetic(), b.phonetic()));
     level(Field.NAME, "similar", "similar tokens (Monge-Elkan JW >= 0.88)",
         (a, b) -> Similarity.tokenSet(a.phonetic(), b.phonetic()) >= 0.88);

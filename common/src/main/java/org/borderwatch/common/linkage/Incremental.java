@@ -12,7 +12,8 @@ import java.util.Set;
  * (never merged, never split, their ids kept); a new record joins the entity its strongest accepted link leads to,
  * or forms a new entity with other new records. Kruskal from the strongest link down over links that touch a new
  * record (links between two existing records are not decided again); a link is refused when it would put two
- * existing entities in one part, or join conflicting documents or dates of birth (the settings' guard). Pure.
+ * existing entities in one part, join conflicting documents or dates of birth (the settings' guard), or make a part
+ * larger than the cluster limit. Pure.
  */
 public final class Incremental {
   private Incremental() {}
@@ -22,11 +23,14 @@ public final class Incremental {
    * @param newRecords the records that are new (a record also holding an existing id is existing)
    * @param links accepted links between records, with their weights
    * @param known each record's document and date of birth, for the guard
+   * @param maxCluster records a part may hold at most (resolve.max-cluster-records)
    * @return each new record → an existing entity id, or "new:" + the smallest new record of its part
    */
   public static Map<String, String> assign(Map<String, String> entityOfOld, Set<String> newRecords,
-      List<ChainingGuard.Link> links, Map<String, ChainingGuard.Known> known, LinkageSettings settings) {
+      List<ChainingGuard.Link> links, Map<String, ChainingGuard.Known> known, LinkageSettings settings,
+      int maxCluster) {
     Map<String, String> parent = new HashMap<>();
+    Map<String, Integer> size = new HashMap<>();
     Map<String, String> entity = new HashMap<>(); // root → existing entity of the part (absent: none)
     Map<String, Set<String>> docs = new HashMap<>();
     Map<String, Set<java.time.LocalDate>> dobs = new HashMap<>();
@@ -36,12 +40,14 @@ public final class Incremental {
       String root = rootOfEntity.computeIfAbsent(e.getValue(), k -> e.getKey());
       parent.put(e.getKey(), root);
       parent.putIfAbsent(root, root);
+      size.merge(root, 1, Integer::sum);
       entity.put(root, e.getValue());
       add(docs, dobs, root, known.get(e.getKey()));
     }
     for (String r : newRecords) {
       if (!entityOfOld.containsKey(r)) {
         parent.put(r, r);
+        size.put(r, 1);
         add(docs, dobs, r, known.get(r));
       }
     }
@@ -58,7 +64,7 @@ public final class Incremental {
     for (ChainingGuard.Link l : sorted) {
       String a = find(parent, l.left());
       String b = find(parent, l.right());
-      if (a.equals(b) || entity.containsKey(a) && entity.containsKey(b)) {
+      if (a.equals(b) || entity.containsKey(a) && entity.containsKey(b) || size.get(a) + size.get(b) > maxCluster) {
         continue;
       }
       Set<String> d = new HashSet<>(docs.get(a));
@@ -72,6 +78,7 @@ public final class Incremental {
       String keep = entity.containsKey(b) ? b : a;
       String gone = keep.equals(a) ? b : a;
       parent.put(gone, keep);
+      size.put(keep, size.get(a) + size.get(b));
       docs.put(keep, d);
       dobs.put(keep, t);
     }

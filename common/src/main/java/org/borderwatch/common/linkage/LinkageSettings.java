@@ -58,6 +58,17 @@ public final class LinkageSettings implements Serializable {
       if (Set.copyOf(levels).size() != levels.size()) {
         throw new IllegalArgumentException(field.column() + ": a level is listed twice: " + levels);
       }
+      List<String> order = new ArrayList<>(Comparisons.levels(field));
+      java.util.Collections.reverse(order); // weakest first, as listed
+      int at = -1;
+      for (String l : levels.subList(1, levels.size())) {
+        int i = order.indexOf(l);
+        if (i < at) {
+          throw new IllegalArgumentException(field.column() + ": levels go from the weakest up, in the order "
+              + order + ", got " + levels);
+        }
+        at = i;
+      }
       if (m.length != levels.size()) {
         throw new IllegalArgumentException(field.column() + ": " + levels.size() + " levels but " + m.length
             + " m probabilities");
@@ -67,6 +78,10 @@ public final class LinkageSettings implements Serializable {
           throw new IllegalArgumentException(field.column() + ": m probabilities lie strictly between 0 and 1, got "
               + Arrays.toString(m));
         }
+      }
+      if (Math.abs(Arrays.stream(m).sum() - 1) > 1e-6) {
+        throw new IllegalArgumentException(field.column() + ": m probabilities sum to 1 (one per level), got "
+            + Arrays.toString(m));
       }
       m = m.clone();
     }
@@ -98,6 +113,7 @@ public final class LinkageSettings implements Serializable {
   private final boolean datesConflict;
   private final boolean nameOrIdentifier;
   private final int[] position;
+  private Double targetPrecision;
 
   /**
    * @param sameDocument the document level at or above which two documents in one cluster are taken for one (the
@@ -178,8 +194,8 @@ public final class LinkageSettings implements Serializable {
   /** Every field the engine compares, with a linkage expert's levels: the default of {@code resolve --input}. */
   public static LinkageSettings people() {
     return new LinkageSettings(List.of(
-        new Compared(Field.NAME, List.of("different", "fuzzy_within", "similar", "within", "phonetic", "exact"),
-            new double[] {0.04, 0.06, 0.15, 0.05, 0.20, 0.50}),
+        new Compared(Field.NAME, List.of("different", "fuzzy_within", "similar", "within", "sounds_alike", "phonetic",
+            "exact"), new double[] {0.04, 0.06, 0.12, 0.05, 0.08, 0.15, 0.50}),
         new Compared(Field.DOB, List.of("different", "year_within_1", "same_month", "one_typo", "transposed", "exact"),
             new double[] {0.02, 0.03, 0.02, 0.08, 0.03, 0.82}),
         new Compared(Field.DOCUMENT, List.of("different", "two_edits", "one_edit", "exact"),
@@ -198,6 +214,22 @@ public final class LinkageSettings implements Serializable {
 
   public List<Compared> fields() {
     return fields;
+  }
+
+  /** The estimated precision the link threshold is set for, when the settings give one (else the configuration's). */
+  public Double targetPrecision() {
+    return targetPrecision;
+  }
+
+  /** These settings with their own target precision (strictly between 0.5 and 1). */
+  public LinkageSettings withTargetPrecision(double p) {
+    if (!(p >= 0.5 && p < 1)) {
+      throw new IllegalArgumentException("target-precision lies in [0.5, 1), got " + p);
+    }
+    LinkageSettings s = new LinkageSettings(fields, blocking, sameDocument, sameDocumentEdits, datesConflict,
+        nameOrIdentifier);
+    s.targetPrecision = p;
+    return s;
   }
 
   public int size() {
@@ -405,6 +437,7 @@ public final class LinkageSettings implements Serializable {
     }
     return sb.append("blocking ").append(blocking).append("\nsame-document ").append(sameDocument)
         .append(" same-document-edits ").append(sameDocumentEdits)
+        .append(targetPrecision == null ? "" : " target-precision " + targetPrecision)
         .append(" dates-conflict ").append(datesConflict).append(" name-or-identifier ").append(nameOrIdentifier)
         .toString();
   }

@@ -6,6 +6,8 @@ import org.apache.commons.text.similarity.JaroWinklerSimilarity;
 /** String similarities used to compare names (pure, no Spark). */
 public final class Similarity {
   private static final JaroWinklerSimilarity JW = new JaroWinklerSimilarity();
+  private static final ThreadLocal<org.apache.commons.codec.language.DoubleMetaphone> METAPHONE =
+      ThreadLocal.withInitial(org.apache.commons.codec.language.DoubleMetaphone::new);
 
   private Similarity() {}
 
@@ -134,5 +136,16 @@ public final class Similarity {
       }
     }
     return Math.min(d[n][m], max + 1);
+  }
+
+  /** The tokens' Double Metaphone primary codes, sorted and joined: English spellings that sound alike meet. */
+  public static String metaphoneKey(List<String> tokens) {
+    List<String> codes = new java.util.ArrayList<>(tokens.size());
+    for (String t : tokens) {
+      String c = METAPHONE.get().doubleMetaphone(t);
+      codes.add(c == null || c.isEmpty() ? t : c);
+    }
+    codes.sort(null);
+    return String.join(" ", codes);
   }
 }

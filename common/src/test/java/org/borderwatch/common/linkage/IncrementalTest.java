@@ -25,7 +25,7 @@ class IncrementalTest {
         l("n3", "n4", 12), // two new records of a new person
         l("n5", "o3", 30), // a conflicting passport: refused
         l("o2", "o3", 40)); // two existing records: not decided again
-    Map<String, String> got = Incremental.assign(old, fresh, links, known, LinkageSettings.people());
+    Map<String, String> got = Incremental.assign(old, fresh, links, known, LinkageSettings.people(), 300);
     assertEquals(Map.of("n1", "E1", "n2", "E1", "n3", "new:n3", "n4", "new:n3", "n5", "new:n5"), got);
   }
 
@@ -33,7 +33,10 @@ class IncrementalTest {
   void aNewRecordIdenticalToAnExistingOneIsThatOne() {
     // a record that holds an existing id is existing: it keeps its entity
     Map<String, String> got = Incremental.assign(Map.of("r1", "E7"), Set.of("r1", "r2"), List.of(l("r2", "r1", 5)),
-        Map.of(), LinkageSettings.people());
+        Map.of(), LinkageSettings.people(), 300);
     assertEquals(Map.of("r1", "E7", "r2", "E7"), got);
+    // the cluster limit holds: with room for two records, a third new one cannot join
+    assertEquals(Map.of("r2", "E7", "r3", "new:r3"), Incremental.assign(Map.of("r1", "E7"), Set.of("r2", "r3"),
+        List.of(l("r2", "r1", 5), l("r3", "r2", 4)), Map.of(), LinkageSettings.people(), 2));
   }
 }

@@ -27,16 +27,19 @@ public final class Names {
   static final Set<String> HONORIFICS = Set.of("u", "daw", "ko", "ma", "maung", "mg", "mr", "mrs", "ms", "miss",
       "nai", "nangsao", "dr");
   /**
-   * Titles, ranks and generational suffixes dropped from the match key wherever they stand (a shared "sir" or
-   * "baronet" says nothing of who a person is), as are ordinals (1st, 2nd, 3rd baronet) and Roman generation numbers.
+   * For lists of people ({@link #conform(String, String, boolean)}): titles and ranks dropped from the front of the
+   * match key (a shared "sir" says nothing of who a person is), and suffixes (Jr, Esq, Baronet, ordinals such as
+   * 3rd, generation numbers II to IV) dropped after the first token wherever they stand. Words that are also given
+   * names (Earl, Duke, Count) are titles only in front.
    */
-  static final Set<String> TITLES = Set.of("sir", "dame", "lord", "lady", "baronet", "bart", "baron", "baroness",
-      "earl", "count", "countess", "viscount", "viscountess", "marquess", "marquis", "duke", "duchess", "prince",
-      "princess", "rev", "reverend", "hon", "honourable", "honorable", "jr", "jnr", "junior", "sr", "snr", "senior",
-      "esq", "esquire", "prof", "professor", "dr", "mr", "mrs", "ms", "mx", "miss", "mister", "madam", "haji", "hajjah",
-      "datuk", "dato");
-  static final java.util.regex.Pattern GENERATION = java.util.regex.Pattern.compile(
-      "\\d+(st|nd|rd|th)|ii|iii|iv|vi|vii|viii|ix|xi|xii");
+  static final Set<String> TITLES = Set.of("sir", "dame", "lord", "lady", "baron", "baroness", "earl", "count",
+      "countess", "viscount", "viscountess", "marquess", "marquis", "duke", "duchess", "prince", "princess", "rev",
+      "reverend", "hon", "honourable", "honorable", "prof", "professor", "dr", "mr", "mrs", "ms", "mx", "miss",
+      "mister", "madam", "haji", "hajjah", "datuk", "dato");
+  static final Set<String> SUFFIXES = Set.of("baronet", "bart", "bt", "jr", "jnr", "junior", "sr", "snr", "senior",
+      "esq", "esquire");
+  static final java.util.regex.Pattern GENERATION = java.util.regex.Pattern.compile("\\d+(st|nd|rd|th)|ii|iii|iv");
+
   static final Set<String> PATRONYMIC = Set.of("bin", "binti", "b", "bt", "bte", "binte");
   static final Set<String> VN_FAMILY = Set.of("nguyen", "tran", "le", "pham", "hoang", "huynh", "phan", "vu", "vo",
       "dang", "bui", "do", "ho", "ngo", "duong", "ly", "truong", "dinh", "lam", "mai", "trinh", "cao", "luu");
@@ -167,8 +170,28 @@ public final class Names {
     return new ArrayList<>(Arrays.asList(s.split("\\s+")));
   }
 
+  /** The tokens without suffixes and generation numbers after the first token ({@link #SUFFIXES}). */
+  public static List<String> withoutSuffixes(List<String> toks) {
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < toks.size(); i++) {
+      String t = toks.get(i);
+      if (i == 0 || !(SUFFIXES.contains(t) || GENERATION.matcher(t).matches())) {
+        out.add(t);
+      }
+    }
+    return out;
+  }
+
   /** Conforms a raw name; {@code nationality} (ISO alpha-3, may be null) decides the name parts. */
   public static Conformed conform(String raw, String nationality) {
+    return conform(raw, nationality, false);
+  }
+
+  /**
+   * Conforms a raw name; with {@code dropTitles} (lists of people), titles in front and suffixes after the first token
+   * also leave the match key ({@link #TITLES}, {@link #SUFFIXES}).
+   */
+  public static Conformed conform(String raw, String nationality, boolean dropTitles) {
     String original = nfkc(raw);
     if (original == null || original.isEmpty()) {
       return new Conformed(null, null, null, null, null, null, null, null, null);
@@ -187,12 +210,18 @@ public final class Names {
       honorific = honorific == null ? toks.get(0) : honorific + " " + toks.get(0);
       toks.remove(0);
     }
-    for (int i = toks.size() - 1; i >= 0 && toks.size() > 1; i--) {
-      String t = toks.get(i);
-      if (TITLES.contains(t) || GENERATION.matcher(t).matches()) {
-        honorific = honorific == null ? t : t + " " + honorific;
-        toks.remove(i);
+    if (dropTitles) {
+      while (toks.size() > 1 && TITLES.contains(toks.get(0))) {
+        honorific = honorific == null ? toks.get(0) : honorific + " " + toks.get(0);
+        toks.remove(0);
       }
+      List<String> kept = withoutSuffixes(toks);
+      for (String t : toks.subList(kept.size() == toks.size() ? toks.size() : 1, toks.size())) {
+        if (!kept.contains(t)) {
+          honorific = honorific == null ? t : honorific + " " + t;
+        }
+      }
+      toks = new ArrayList<>(kept);
     }
         String[] parts = parts(toks, nationality);
     List<String> keyTokens = new ArrayList<>();
