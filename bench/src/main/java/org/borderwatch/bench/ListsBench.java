@@ -96,16 +96,29 @@ public final class ListsBench {
 
   /** True pairs the resolution missed, by what differs between the two rows (the first reason that applies). */
   static Map<String, Long> missed(List<String[]> rows, Map<String, String> entityOf) {
-    Map<String, List<String[]>> byCluster = new HashMap<>();
-    rows.forEach(r -> byCluster.computeIfAbsent(r[10], k -> new ArrayList<>()).add(r));
+    return pairsWithin(rows, r -> r[10], (a, b) -> !entityOf.get(a[0]).equals(entityOf.get(b[0])) ? reason(a, b)
+        : null);
+  }
+
+  /** False pairs (rows put together that are different persons), by what they share. */
+  static Map<String, Long> wrong(List<String[]> rows, Map<String, String> entityOf) {
+    return pairsWithin(rows, r -> entityOf.get(r[0]), (a, b) -> a[10].equals(b[10]) ? null
+        : a[2].equalsIgnoreCase(b[2]) && a[8].equalsIgnoreCase(b[8]) ? "same household (family name and address)"
+        : a[1].equalsIgnoreCase(b[1]) && a[2].equalsIgnoreCase(b[2]) ? "same name" : "other");
+  }
+
+  /** Every pair of rows within a group, counted by its class (null: not counted). */
+  static Map<String, Long> pairsWithin(List<String[]> rows, java.util.function.Function<String[], String> group,
+      java.util.function.BiFunction<String[], String[], String> classify) {
+    Map<String, List<String[]>> groups = new HashMap<>();
+    rows.forEach(r -> groups.computeIfAbsent(group.apply(r), k -> new ArrayList<>()).add(r));
     Map<String, Long> out = new LinkedHashMap<>();
-    for (List<String[]> c : byCluster.values()) {
-      for (int i = 0; i < c.size(); i++) {
-        for (int j = i + 1; j < c.size(); j++) {
-          String[] a = c.get(i);
-          String[] b = c.get(j);
-          if (!entityOf.get(a[0]).equals(entityOf.get(b[0]))) {
-            out.merge(reason(a, b), 1L, Long::sum);
+    for (List<String[]> g : groups.values()) {
+      for (int i = 0; i < g.size(); i++) {
+        for (int j = i + 1; j < g.size(); j++) {
+          String c = classify.apply(g.get(i), g.get(j));
+          if (c != null) {
+            out.merge(c, 1L, Long::sum);
           }
         }
       }
@@ -130,28 +143,6 @@ public final class ListsBench {
       return "names differ";
     }
     return "names agree, other fields differ";
-  }
-
-  /** False pairs (rows put together that are different persons), by what they share. */
-  static Map<String, Long> wrong(List<String[]> rows, Map<String, String> entityOf) {
-    Map<String, List<String[]>> byEntity = new HashMap<>();
-    rows.forEach(r -> byEntity.computeIfAbsent(entityOf.get(r[0]), k -> new ArrayList<>()).add(r));
-    Map<String, Long> out = new LinkedHashMap<>();
-    for (List<String[]> e : byEntity.values()) {
-      for (int i = 0; i < e.size(); i++) {
-        for (int j = i + 1; j < e.size(); j++) {
-          String[] a = e.get(i);
-          String[] b = e.get(j);
-          if (!a[10].equals(b[10])) {
-            String why = a[2].equalsIgnoreCase(b[2]) && a[8].equalsIgnoreCase(b[8]) ? "same household (family name "
-                + "and address)" : a[1].equalsIgnoreCase(b[1]) && a[2].equalsIgnoreCase(b[2]) ? "same name"
-                : "other";
-            out.merge(why, 1L, Long::sum);
-          }
-        }
-      }
-    }
-    return out;
   }
 
   static final String BEGIN = "<!-- generated: lists begin -->";

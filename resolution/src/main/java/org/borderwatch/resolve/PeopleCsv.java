@@ -381,10 +381,9 @@ public final class PeopleCsv {
       conformedRows.add(conform(v));
     }
     Dataset<Row> mentions = spark.createDataFrame(conformedRows, INPUT);
-    org.borderwatch.common.linkage.LinkageSettings linkage = options.settings() != null ? options.settings()
-        : SettingsFile.people();
-    Resolver.Result res = new Resolver(spark, ResolveJob.settings(config).withLinkage(linkage), progress)
-        .run(mentions);
+    Resolver.Settings settings = ResolveJob.settings(config, options.settings() != null ? options.settings()
+        : SettingsFile.people());
+    Resolver.Result res = new Resolver(spark, settings, progress).run(mentions);
 
     Files.createDirectories(out);
     Map<String, String> entityOfId = new HashMap<>();
@@ -396,8 +395,7 @@ public final class PeopleCsv {
         entityOfId.put(r.getString(0), entityOf.computeIfAbsent(r.getString(2), StableIds::newId));
       }
     } else {
-      incremental = linkNew(res, assigned, conformedRows, prev, linkage, ResolveJob.settings(config).maxCluster(),
-          entityOfId);
+      incremental = linkNew(res, assigned, conformedRows, prev, settings, entityOfId);
     }
     List<String[]> entities = new ArrayList<>();
     entityOfId.forEach((id, e) -> entities.add(new String[] {id, e}));
@@ -468,7 +466,7 @@ public final class PeopleCsv {
    * {@code entityOfId} for every id, old and new.
    */
   private static Incremental linkNew(Resolver.Result res, List<Row> assigned, List<Row> conformed, Previous prev,
-      org.borderwatch.common.linkage.LinkageSettings linkage, int maxCluster, Map<String, String> entityOfId) {
+      Resolver.Settings settings, Map<String, String> entityOfId) {
     Map<String, String> recordOf = new HashMap<>();
     for (Row r : assigned) {
       recordOf.put(r.getString(0), r.getString(1));
@@ -479,9 +477,9 @@ public final class PeopleCsv {
     for (Row c : conformed) {
       String id = c.getString(0);
       String rec = recordOf.get(id);
-      java.sql.Date dob = (java.sql.Date) c.get(3);
-      known.putIfAbsent(rec, new org.borderwatch.common.linkage.ChainingGuard.Known(c.getString(5),
-          dob == null ? null : dob.toLocalDate()));
+      java.sql.Date dob = (java.sql.Date) c.get(INPUT.fieldIndex("dob"));
+      known.putIfAbsent(rec, new org.borderwatch.common.linkage.ChainingGuard.Known(c.getString(INPUT.fieldIndex(
+          "document")), dob == null ? null : dob.toLocalDate()));
       if (prev.entityOf().containsKey(id)) {
         entityOfOldRecord.putIfAbsent(rec, prev.entityOf().get(id));
       } else {
@@ -493,7 +491,7 @@ public final class PeopleCsv {
       links.add(new org.borderwatch.common.linkage.ChainingGuard.Link(l.getString(0), l.getString(1), l.getDouble(2)));
     }
     Map<String, String> assignedNew = org.borderwatch.common.linkage.Incremental.assign(entityOfOldRecord,
-        newRecords, links, known, linkage, maxCluster);
+        newRecords, links, known, settings.linkage(), settings.maxCluster());
     java.util.Set<String> taken = new java.util.HashSet<>(prev.entityOf().values());
     Map<String, String> fresh = new HashMap<>();
     long newPeople = 0;

@@ -53,8 +53,14 @@ public final class ResolveJob implements Job {
 
   /** The resolver's settings for the lakehouse: the resolve.* keys, and resolve.settings (or the bundled file). */
   public static Resolver.Settings settings(org.borderwatch.core.config.BorderwatchConfig c) {
+    return settings(c, SettingsFile.forLakehouse(c));
+  }
+
+  /** The resolve.* keys with the given linkage settings (a list's: the lakehouse's file is not read). */
+  public static Resolver.Settings settings(org.borderwatch.core.config.BorderwatchConfig c,
+      org.borderwatch.common.linkage.LinkageSettings linkage) {
     return new Resolver.Settings(c.get(ConfigKeys.RESOLVE_TARGET_PRECISION), c.get(ConfigKeys.RESOLVE_MAX_BLOCK),
-        c.get(ConfigKeys.RESOLVE_MAX_CLUSTER), c.get(ConfigKeys.RESOLVE_RANDOM_PAIRS), SettingsFile.forLakehouse(c));
+        c.get(ConfigKeys.RESOLVE_MAX_CLUSTER), c.get(ConfigKeys.RESOLVE_RANDOM_PAIRS), linkage);
   }
 
   /** Silver mentions in the resolver's input shape. */

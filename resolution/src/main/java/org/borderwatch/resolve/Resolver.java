@@ -52,11 +52,7 @@ import scala.reflect.ClassTag$;
 public final class Resolver {
   /** Tunables (from configuration). */
   public record Settings(double targetPrecision, int maxBlock, int maxCluster, int randomPairs,
-      LinkageSettings linkage) implements Serializable {
-    public Settings withLinkage(LinkageSettings l) {
-      return new Settings(targetPrecision, maxBlock, maxCluster, randomPairs, l);
-    }
-  }
+      LinkageSettings linkage) implements Serializable {}
 
   /** What a run produced. */
   public static final class Result {
@@ -70,7 +66,6 @@ public final class Resolver {
     public Dataset<Row> scored;
     public Map<String, Object> stats = new LinkedHashMap<>();
     public FellegiSunter model;
-    public LinkageSettings linkage;
     /** the scored pairs at or above a probability, with their explanations */
     java.util.function.DoubleFunction<Dataset<Row>> explainedFrom;
     double threshold;
@@ -89,6 +84,14 @@ public final class Resolver {
 
   /** Fields beyond the lakehouse's: in a record's signature only when present (a lakehouse's records keep theirs). */
   static final List<String> OPTIONAL = List.of("email", "city", "address", "postcode");
+
+  /** Every compared column of a record, in the order records and block members carry them. */
+  static final List<String> RECORD_COLUMNS = java.util.stream.Stream.concat(FIELDS.stream(), OPTIONAL.stream())
+      .toList();
+
+  private static Column[] cols(List<String> names) {
+    return names.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+  }
 
   /** Blocking rules: name → key expression over the records. */
   static Map<String, Column> rules() {
@@ -121,7 +124,6 @@ public final class Resolver {
   public Result run(Dataset<Row> input) {
     Result res = new Result();
     LinkageSettings ls = settings.linkage();
-    res.linkage = ls;
     registerUdfs();
     Dataset<Row> mentions = input;
     for (String f : OPTIONAL) {
@@ -137,20 +139,12 @@ public final class Resolver {
     OPTIONAL.forEach(f -> sigCols.add(org.apache.spark.sql.functions.concat(lit("\u0002" + f), col(f))));
     Dataset<Row> withRecord = mentions.withColumn("record_id", sha2(concat_ws("\u0001", sigCols.toArray(
         Column[]::new)), 256).substr(1, 24)).persist(StorageLevel.MEMORY_AND_DISK());
-    Dataset<Row> records = withRecord.groupBy("record_id").agg(
-            org.apache.spark.sql.functions.first("name_key").as("name_key"),
-            org.apache.spark.sql.functions.first("family_key").as("family_key"),
-            org.apache.spark.sql.functions.first("dob").as("dob"),
-            org.apache.spark.sql.functions.first("birth_year").as("birth_year"),
-            org.apache.spark.sql.functions.first("document").as("document"),
-            org.apache.spark.sql.functions.first("phone").as("phone"),
-            org.apache.spark.sql.functions.first("nationality").as("nationality"),
-            org.apache.spark.sql.functions.first("sex").as("sex"),
-            org.apache.spark.sql.functions.first("email").as("email"),
-            org.apache.spark.sql.functions.first("city").as("city"),
-            org.apache.spark.sql.functions.first("address").as("address"),
-            org.apache.spark.sql.functions.first("postcode").as("postcode"),
-            count(lit(1)).as("mentions"), min("mention_id").as("first_mention"))
+    List<Column> aggs = new ArrayList<>();
+    RECORD_COLUMNS.forEach(f -> aggs.add(org.apache.spark.sql.functions.first(f).as(f)));
+    aggs.add(count(lit(1)).as("mentions"));
+    aggs.add(min("mention_id").as("first_mention"));
+    Dataset<Row> records = withRecord.groupBy("record_id").agg(aggs.get(0), aggs.subList(1, aggs.size())
+            .toArray(Column[]::new))
         .withColumn("phon_sorted", call_udf("bw_phon_sorted", col("name_key")))
         .withColumn("phon_family", call_udf("bw_phon_family", col("family_key"), col("name_key")))
         .persist(StorageLevel.MEMORY_AND_DISK());
@@ -188,10 +182,8 @@ public final class Resolver {
     }
     Dataset<Row> keyed = records.join(nameCount,
             scala.jdk.javaapi.CollectionConverters.asScala(List.of("name_key")).toSeq(), "left")
-        .select(col("rid"), col("name_key"), col("family_key"), col("dob"),
-            col("birth_year"), col("document"), col("phone"), col("nationality"), col("sex"), col("email"),
-            col("city"), col("address"), col("postcode"), coalesce(col("name_count"), lit(0L)).as("name_count"),
-            org.apache.spark.sql.functions.array(keyCols.toArray(Column[]::new)).as("keys"))
+        .select(withRecordColumns(col("rid"), coalesce(col("name_count"), lit(0L)).as("name_count"),
+            org.apache.spark.sql.functions.array(keyCols.toArray(Column[]::new)).as("keys")))
         .persist(StorageLevel.MEMORY_AND_DISK());
     long distinctRids = keyed.select("rid").distinct().count();
     if (distinctRids != nRecords) {
@@ -213,9 +205,8 @@ public final class Resolver {
     // 3. candidate pairs block by block, each produced once by the first rule that generates it, with its
     //    comparison vector: (rid_l, rid_r, rules mask, gamma, name count when the names agree exactly)
     Dataset<Row> blocks = keyed.select(org.apache.spark.sql.functions.posexplode(col("keys")).as(new String[] {"rule", "k"}),
-            org.apache.spark.sql.functions.struct(col("rid"), col("name_key"), col("family_key"), col("dob"),
-                col("birth_year"), col("document"), col("phone"), col("nationality"), col("sex"), col("email"),
-                col("city"), col("address"), col("postcode"), col("name_count"), col("keys")).as("m"))
+            org.apache.spark.sql.functions.struct(withRecordColumns(col("rid"), col("name_count"), col("keys")))
+                .as("m"))
         .filter(col("k").isNotNull())
         .groupBy("rule", "k").agg(org.apache.spark.sql.functions.collect_list("m").as("members"))
         .filter(org.apache.spark.sql.functions.size(col("members")).between(2, settings.maxBlock()));
@@ -272,7 +263,6 @@ public final class Resolver {
     res.stats.put("lambda", model.lambda());
     res.stats.put("em_iterations", model.iterations());
     res.stats.put("parameters", parameters(model));
-    res.stats.put("settings", ls.describe());
 
     // 5. every pair's probability follows from its pattern: the threshold from the estimated precision
     final double total = nMentions;
@@ -377,16 +367,24 @@ public final class Resolver {
     }, DataTypes.StringType);
   }
 
+  /** {@code first}, then every record column, then {@code rest}. */
+  private static Column[] withRecordColumns(Column first, Column... rest) {
+    List<Column> out = new ArrayList<>(List.of(first));
+    out.addAll(List.of(cols(RECORD_COLUMNS)));
+    out.addAll(List.of(rest));
+    return out.toArray(Column[]::new);
+  }
+
   /** Level counts over random pairs of mentions (records drawn in proportion to their mentions). */
   long[][] randomPairLevels(Dataset<Row> records, int pairs) {
-    List<Row> all = records.select("record_id", "name_key", "family_key", "dob", "birth_year", "document", "phone",
-        "nationality", "sex", "email", "city", "address", "postcode", "mentions").collectAsList();
+    List<Row> all = records.select(withRecordColumns(col("record_id"), col("mentions"))).collectAsList();
+    int mentionsAt = RECORD_COLUMNS.size() + 1;
     List<ResolveRecord> recs = new ArrayList<>(all.size());
     long[] cum = new long[all.size()];
     long c = 0;
     for (int i = 0; i < all.size(); i++) {
       recs.add(record(all.get(i), ""));
-      c += all.get(i).getLong(13);
+      c += all.get(i).getLong(mentionsAt);
       cum[i] = c;
     }
     LinkageSettings ls = settings.linkage();

@@ -25,7 +25,7 @@ public final class ResolveCommand extends BaseCommand {
 
   @Option(names = "--input", paramLabel = "CSV", description = "Resolve this list of people instead of the lakehouse "
       + "(columns: id, given_name, family_name, full_name, dob, sex, nationality, document_number, phone, email, "
-      + "address, city; any subset)")
+      + "address, city, postcode; any subset)")
   Path input;
 
   @Option(names = "--out", paramLabel = "DIR", description = "With --input: where entities.csv and pairs.csv go")

@@ -44,8 +44,7 @@ public final class Comparisons {
     level(Field.NAME, "phonetic", "same phonetic tokens (any order)",
         (a, b) -> a.phoneticSortedKey().equals(b.phoneticSortedKey()));
     level(Field.NAME, "sounds_alike", "every token sounds alike in English (Double Metaphone), any order",
-        (a, b) -> a.tokens().size() == b.tokens().size() && Similarity.metaphoneKey(a.tokens())
-            .equals(Similarity.metaphoneKey(b.tokens())));
+        (a, b) -> a.tokens().size() == b.tokens().size() && a.metaphoneKey().equals(b.metaphoneKey()));
     level(Field.NAME, "within", "one name within the other", (a, b) -> Similarity.subset(a.phonetic(), b.phonetic()));
     level(Field.NAME, "similar", "similar tokens (Monge-Elkan JW >= 0.88)",
         (a, b) -> Similarity.tokenSet(a.phonetic(), b.phonetic()) >= 0.88);
@@ -85,7 +84,7 @@ public final class Comparisons {
 
     level(Field.ADDRESS, "exact", "exact", (a, b) -> a.address().equals(b.address()));
     level(Field.ADDRESS, "similar", "similar tokens (Monge-Elkan JW >= 0.85)",
-        (a, b) -> Similarity.tokenSet(List.of(a.address().split(" ")), List.of(b.address().split(" "))) >= 0.85);
+        (a, b) -> Similarity.tokenSet(a.addressTokens(), b.addressTokens()) >= 0.85);
 
     level(Field.POSTCODE, "exact", "exact", (a, b) -> a.postcode().equals(b.postcode()));
     level(Field.POSTCODE, "one_edit", "one edit apart", (a, b) -> Similarity.osa(a.postcode(), b.postcode(), 1) <= 1);
@@ -135,8 +134,19 @@ public final class Comparisons {
     return a.dob() != null && b.dob() != null;
   }
 
+  /** A date as yyyymmdd (compared digit by digit in the pairs' hot path: no formatter). */
   static String digits(LocalDate d) {
-    return String.format(java.util.Locale.ROOT, "%04d%02d%02d", d.getYear(), d.getMonthValue(), d.getDayOfMonth());
+    return digits(d.getYear(), d.getMonthValue(), d.getDayOfMonth());
+  }
+
+  static String digits(int year, int month, int day) {
+    int v = Math.floorMod(year, 10_000) * 10_000 + month * 100 + day;
+    char[] c = new char[8];
+    for (int i = 7; i >= 0; i--) {
+      c[i] = (char) ('0' + v % 10);
+      v /= 10;
+    }
+    return new String(c);
   }
 
   static String localPart(String email) {

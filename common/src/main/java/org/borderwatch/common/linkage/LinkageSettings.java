@@ -113,7 +113,7 @@ public final class LinkageSettings implements Serializable {
   private final boolean datesConflict;
   private final boolean nameOrIdentifier;
   private final int[] position;
-  private Double targetPrecision;
+  private final Double targetPrecision;
 
   /**
    * @param sameDocument the document level at or above which two documents in one cluster are taken for one (the
@@ -126,6 +126,12 @@ public final class LinkageSettings implements Serializable {
    */
   public LinkageSettings(List<Compared> fields, List<String> blocking, String sameDocument, int sameDocumentEdits,
       boolean datesConflict, boolean nameOrIdentifier) {
+    this(fields, blocking, sameDocument, sameDocumentEdits, datesConflict, nameOrIdentifier, null);
+  }
+
+  private LinkageSettings(List<Compared> fields, List<String> blocking, String sameDocument, int sameDocumentEdits,
+      boolean datesConflict, boolean nameOrIdentifier, Double targetPrecision) {
+    this.targetPrecision = targetPrecision;
     this.fields = List.copyOf(fields);
     this.blocking = List.copyOf(blocking);
     this.sameDocument = sameDocument;
@@ -226,10 +232,7 @@ public final class LinkageSettings implements Serializable {
     if (!(p >= 0.5 && p < 1)) {
       throw new IllegalArgumentException("target-precision lies in [0.5, 1), got " + p);
     }
-    LinkageSettings s = new LinkageSettings(fields, blocking, sameDocument, sameDocumentEdits, datesConflict,
-        nameOrIdentifier);
-    s.targetPrecision = p;
-    return s;
+    return new LinkageSettings(fields, blocking, sameDocument, sameDocumentEdits, datesConflict, nameOrIdentifier, p);
   }
 
   public int size() {
@@ -339,7 +342,7 @@ public final class LinkageSettings implements Serializable {
     return p >= 0 && g[p] >= 0 && fields.get(p).levels().get(g[p]).equals(level);
   }
 
-  /** Two documents the guard takes for one: the same, or at or above the same-document level. */
+  /** Two documents the guard takes for one: the same, within the edits, or at or above the same-document level. */
   public boolean sameDocument(String a, String b) {
     if (a.equals(b)) {
       return true;
@@ -351,9 +354,11 @@ public final class LinkageSettings implements Serializable {
       return false;
     }
     Compared c = compared(Field.DOCUMENT);
-    ResolveRecord x = ResolveRecord.of(null, null, null, null, null, a, null, null, null);
-    ResolveRecord y = ResolveRecord.of(null, null, null, null, null, b, null, null, null);
-    return Comparisons.level(c, x, y) >= c.level(sameDocument);
+    return Comparisons.level(c, document(a), document(b)) >= c.level(sameDocument);
+  }
+
+  private static ResolveRecord document(String d) {
+    return ResolveRecord.of(null, null, null, null, null, d, null, null, null);
   }
 
   /** Whether the guard keeps dates of birth apart. */
@@ -377,8 +382,8 @@ public final class LinkageSettings implements Serializable {
       return false;
     }
     // one record with day and month swapped, the other with a typo
-    String swapped = String.format(Locale.ROOT, "%04d%02d%02d", a.getYear(), a.getDayOfMonth(), a.getMonthValue());
-    return a.getDayOfMonth() > 12 || Similarity.osa(swapped, Comparisons.digits(b), 2) > 2;
+    return a.getDayOfMonth() > 12 || Similarity.osa(Comparisons.digits(a.getYear(), a.getDayOfMonth(),
+        a.getMonthValue()), Comparisons.digits(b), 2) > 2;
   }
 
   /** A comparison vector as one int: level + 1 of each field, three bits each (missing = 0). */
@@ -417,15 +422,6 @@ public final class LinkageSettings implements Serializable {
       m[i] = fields.get(i).m().clone();
     }
     return m;
-  }
-
-  /** The settings in words (for the run's statistics). */
-  public String describe() {
-    StringBuilder sb = new StringBuilder();
-    for (Compared c : fields) {
-      sb.append(c.field().column()).append(c.levels().subList(1, c.levels().size())).append(' ');
-    }
-    return sb.append("blocking ").append(blocking).toString();
   }
 
   /** Everything the settings say, m priors and guards included (two settings that print alike are alike). */

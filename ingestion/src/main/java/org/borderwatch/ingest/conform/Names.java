@@ -174,12 +174,15 @@ public final class Names {
   public static List<String> withoutSuffixes(List<String> toks) {
     List<String> out = new ArrayList<>();
     for (int i = 0; i < toks.size(); i++) {
-      String t = toks.get(i);
-      if (i == 0 || !(SUFFIXES.contains(t) || GENERATION.matcher(t).matches())) {
-        out.add(t);
+      if (i == 0 || !suffix(toks.get(i))) {
+        out.add(toks.get(i));
       }
     }
     return out;
+  }
+
+  private static boolean suffix(String t) {
+    return SUFFIXES.contains(t) || GENERATION.matcher(t).matches();
   }
 
   /** Conforms a raw name; {@code nationality} (ISO alpha-3, may be null) decides the name parts. */
@@ -215,13 +218,12 @@ public final class Names {
         honorific = honorific == null ? toks.get(0) : honorific + " " + toks.get(0);
         toks.remove(0);
       }
-      List<String> kept = withoutSuffixes(toks);
-      for (String t : toks.subList(kept.size() == toks.size() ? toks.size() : 1, toks.size())) {
-        if (!kept.contains(t)) {
+      for (String t : toks.subList(1, toks.size())) {
+        if (suffix(t)) {
           honorific = honorific == null ? t : honorific + " " + t;
         }
       }
-      toks = new ArrayList<>(kept);
+      toks = withoutSuffixes(toks);
     }
         String[] parts = parts(toks, nationality);
     List<String> keyTokens = new ArrayList<>();
