@@ -1,4 +1,4 @@
-package org.borderwatch.cli;
+package org.borderwatch.packaging;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
