@@ -24,7 +24,7 @@ class ServeIT {
   static List<String> client(String url, String... statements) throws Exception {
     Path cpFile = CLIENT.resolve("classpath.txt");
     assertTrue(Files.isRegularFile(cpFile), "build the connect-client module first (mvn package): " + cpFile);
-    List<String> cmd = new ArrayList<>(List.of("java"));
+    List<String> cmd = new ArrayList<>(List.of("java", AssemblyIT.SHORT_JVM));
     for (String o : System.getProperty("borderwatch.opens", "").split(" ")) {
       if (!o.isBlank()) {
         cmd.add(o);
@@ -57,7 +57,8 @@ class ServeIT {
         + " ivan investigator\n");
     Files.setPosixFilePermissions(tokens, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
     Map<String, String> env = Map.of("BORDERWATCH_SKIP_BUILD", "1", "BORDERWATCH_HOME", dir.resolve("lh").toString(),
-        "BORDERWATCH_MASTER", "local[2]", "BORDERWATCH_SERVE_TOKENS_FILE", tokens.toString());
+        "BORDERWATCH_MASTER", "local[2]", "BORDERWATCH_SERVE_TOKENS_FILE", tokens.toString(),
+        "BORDERWATCH_JAVA_OPTS", AssemblyIT.SHORT_JVM);
     String launcher = AssemblyIT.REPO.resolve("bin/borderwatch").toString();
     Path script = dir.resolve("make.sql");
     Files.writeString(script, "create database if not exists gold;\n"
