@@ -46,6 +46,8 @@ public final class SharedSpark implements ParameterResolver, AfterEachCallback {
           "privacy.pseudonym-key=" + TEST_KEY,
           // tiny data: with one shuffle partition adaptive execution has nothing to coalesce, only plans to redo
           "spark.sql.adaptive.enabled=false",
+          // the jobs' re-runs generate the same code as their first runs: keep every generated class (default 100)
+          "spark.sql.codegen.cache.maxEntries=4000",
           "log.level=ERROR"));
       System.setProperty("spark.master", "local[2]");
       System.setProperty("spark.driver.host", "127.0.0.1");
