@@ -24,11 +24,11 @@ class AssemblyIT {
   static final Path REPO = Path.of(System.getProperty("borderwatch.repo")).toAbsolutePath().normalize();
 
   /**
-   * The JIT flag of every process these tests start: the C1 compiler only. Each runs for seconds to a minute, too short
-   * for C2's compilations to pay back; with C1 alone a spark-submit of {@code tables} took 27 s and 34 s of CPU here
-   * instead of 31 s and 56 s (the integration module's long JVM keeps both compilers, faster there).
+   * The JIT flag of every process these tests start (the pom's {@code test.jit.args}: the C1 compiler only). Each
+   * runs for seconds to a minute, too short for C2's compilations to pay back; with C1 alone a spark-submit of
+   * {@code tables} took 27 s and 34 s of CPU here instead of 31 s and 56 s.
    */
-  static final String SHORT_JVM = "-XX:TieredStopAtLevel=1";
+  static final String SHORT_JVM = System.getProperty("borderwatch.jit", "").strip();
 
   record Result(int exit, String out, String err) {}
 
@@ -47,10 +47,16 @@ class AssemblyIT {
         Files.readString(err, StandardCharsets.UTF_8));
   }
 
-  static List<String> sparkSubmit(String... args) {
+  /** {@code java} with the JIT flag and the flags Spark needs on Java 17, for a process of these tests. */
+  static List<String> java() {
     List<String> cmd = new ArrayList<>(List.of("java", SHORT_JVM));
     cmd.addAll(List.of(System.getProperty("borderwatch.opens", "").split(" ")));
     cmd.removeIf(String::isBlank);
+    return cmd;
+  }
+
+  static List<String> sparkSubmit(String... args) {
+    List<String> cmd = java();
     cmd.addAll(List.of("-cp", LIB + "/*", "org.apache.spark.deploy.SparkSubmit",
         "--master", "local[2]", "--class", "org.borderwatch.cli.Main",
         "--conf", "spark.ui.enabled=false", "--conf", "spark.driver.host=127.0.0.1", JAR.toString()));

@@ -24,12 +24,7 @@ class ServeIT {
   static List<String> client(String url, String... statements) throws Exception {
     Path cpFile = CLIENT.resolve("classpath.txt");
     assertTrue(Files.isRegularFile(cpFile), "build the connect-client module first (mvn package): " + cpFile);
-    List<String> cmd = new ArrayList<>(List.of("java", AssemblyIT.SHORT_JVM));
-    for (String o : System.getProperty("borderwatch.opens", "").split(" ")) {
-      if (!o.isBlank()) {
-        cmd.add(o);
-      }
-    }
+    List<String> cmd = AssemblyIT.java();
     cmd.addAll(List.of("-cp", Files.readString(cpFile).strip() + java.io.File.pathSeparator + CLIENT.resolve("classes"),
         "org.borderwatch.connect.RemoteSql", "--keep-going", url));
     cmd.addAll(List.of(statements));

@@ -357,8 +357,13 @@ public final class LinkageSettings implements Serializable {
     return Comparisons.level(c, document(a), document(b)) >= c.level(sameDocument);
   }
 
+  /** A record holding only a document number or only a date of birth, for a guard's comparison of one field. */
   private static ResolveRecord document(String d) {
     return ResolveRecord.of(null, null, null, null, null, d, null, null, null);
+  }
+
+  private static ResolveRecord born(java.time.LocalDate d) {
+    return ResolveRecord.of(null, null, null, d, null, null, null, null, null);
   }
 
   /** Whether the guard keeps dates of birth apart. */
@@ -376,9 +381,7 @@ public final class LinkageSettings implements Serializable {
     if (c == null || a == null || b == null) {
       return false;
     }
-    ResolveRecord x = ResolveRecord.of(null, null, null, a, null, null, null, null, null);
-    ResolveRecord y = ResolveRecord.of(null, null, null, b, null, null, null, null, null);
-    if (Comparisons.level(c, x, y) != 0 || Similarity.osa(Comparisons.digits(a), Comparisons.digits(b), 2) <= 2) {
+    if (Comparisons.level(c, born(a), born(b)) != 0 || Similarity.osa(Comparisons.digits(a), Comparisons.digits(b), 2) <= 2) {
       return false;
     }
     // one record with day and month swapped, the other with a typo
