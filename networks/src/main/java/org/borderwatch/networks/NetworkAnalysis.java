@@ -27,11 +27,12 @@ public final class NetworkAnalysis {
 
   /**
    * Who is protected, never ranked: anyone ever recorded as a victim (case file, screening or a protection
-   * alert of the victims job), and travellers
-   * (migrants, witnesses) never named as suspect or crew.
+   * alert of the victims job), and travellers (migrants, witnesses) unless at least two records name them as an
+   * offender (suspect in a case, crew at an interdiction, arrested). Records err: a traveller is sometimes written
+   * down as a suspect or taken for the driver, so one contrary record does not lift a traveller's protection.
    */
-  static final String PROTECT = "(a.victim_mentions > 0 or (a.traveller_mentions > 0 and a.suspect_cases = 0 "
-      + "and a.crew_trips = 0))";
+  static final String PROTECT = "(a.victim_mentions > 0 or (a.traveller_mentions > 0 and a.suspect_cases "
+      + "+ a.crew_trips + a.arrests < 2))";
 
   private Stats stats;
 

@@ -154,7 +154,10 @@ final class NetworkSql {
           (0.3 * named_cases / (named_cases + 1.0) + 0.5 * case when payers >= 1 then in_usd / (in_usd + 5000.0) else 0 end
             + 0.1 * betweenness_pct + 0.1 * ppr_pct)
             * (1 - 0.7 * transporter) * (1 - 0.5 * recruiter) * (1 - 0.7 * mule) score0
-        from bw_net_roles r join bw_net_ids i on i.network = r.network),
+        from bw_net_roles r join bw_net_ids i on i.network = r.network
+        -- one case file naming a person as suspect is not enough to rank them: case files err (a traveller is
+        -- sometimes written down as a suspect), so a ranked person has a second footprint of their own
+        where r.named_cases > 0 or r.payers >= 1 or r.posts > 0 or r.suspect_cases >= 2 or r.arrests > 0),
       ranked as (select *, round(score0, 9) score, row_number() over (order by round(score0, 9) desc, id) rk from k)
       select ${week} week, cast(rk as int) rank, bw_pseudonym('per', substring(id, 5)) person_key, network_id, score,
         role, confidence role_confidence, pagerank, ppr, betweenness, in_usd money_in_usd,

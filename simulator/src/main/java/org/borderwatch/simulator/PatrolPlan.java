@@ -66,9 +66,10 @@ public final class PatrolPlan {
     return u;
   }
 
+  /** The informal and sea points agencies know: the rotation and the campaigns never reach an unlisted one. */
   private static List<CrossingPoint> informalPoints() {
     List<CrossingPoint> out = new ArrayList<>();
-    for (CrossingPoint c : Geography.get().crossings()) {
+    for (CrossingPoint c : Geography.get().listed()) {
       if (!c.official()) {
         out.add(c);
       }

@@ -62,7 +62,12 @@ public final class SimulateJob implements Job {
         .withNameNoise(c.get(ConfigKeys.SIM_NAME_NOISE))
         .withDefects(c.get(ConfigKeys.SIM_DUPLICATE_RATE), c.get(ConfigKeys.SIM_MALFORMED_RATE),
             c.get(ConfigKeys.SIM_BAD_COORD_RATE), c.get(ConfigKeys.SIM_SWAPPED_COORD_RATE),
-            c.get(ConfigKeys.SIM_LATE_RATE));
+            c.get(ConfigKeys.SIM_LATE_RATE))
+        .withRealism(new Realism(c.get(ConfigKeys.SIM_UNLISTED_CROSSINGS), c.get(ConfigKeys.SIM_PATROL_ABSENT),
+            c.get(ConfigKeys.SIM_PATROL_UNROSTERED), c.get(ConfigKeys.SIM_VICTIM_UNRECORDED),
+            c.get(ConfigKeys.SIM_VICTIM_FALSE), c.get(ConfigKeys.SIM_PERSON_OMITTED), c.get(ConfigKeys.SIM_ROLE_SWAPPED),
+            c.get(ConfigKeys.SIM_ROLE_GUESS_WRONG), c.get(ConfigKeys.SIM_LEGIT_PLATE),
+            c.get(ConfigKeys.SIM_GROUP_CROSSING), c.get(ConfigKeys.SIM_BORDER_PASS)));
   }
 
   @Override

@@ -83,6 +83,39 @@ public final class ConfigKeys {
   public static final ConfigKey<Double> SIM_LATE_RATE = ConfigKey.decimal("simulator.defects.late-rate",
       "Share of event records exported one to three weeks late", 0, 0.5);
 
+  public static final ConfigKey<Boolean> SIM_UNLISTED_CROSSINGS = ConfigKey.bool("simulator.records.unlisted-crossings",
+      "Networks also use crossing points no agency lists (not in conf/crossings.csv), some opening during the run");
+
+  public static final ConfigKey<Double> SIM_PATROL_ABSENT = ConfigKey.decimal("simulator.records.patrol-absent",
+      "Share of rostered mobile patrol units not where the roster says in a week", 0, 1);
+
+  public static final ConfigKey<Double> SIM_PATROL_UNROSTERED = ConfigKey.decimal(
+      "simulator.records.patrol-unrostered", "Chance a listed informal point without rostered units is patrolled", 0, 1);
+
+  public static final ConfigKey<Double> SIM_VICTIM_UNRECORDED = ConfigKey.decimal(
+      "simulator.records.victim-unrecorded", "Share of interdicted victims a case file records as witnesses", 0, 1);
+
+  public static final ConfigKey<Double> SIM_VICTIM_FALSE = ConfigKey.decimal("simulator.records.victim-false",
+      "Share of interdicted non-victims a case file records as victims", 0, 1);
+
+  public static final ConfigKey<Double> SIM_PERSON_OMITTED = ConfigKey.decimal("simulator.records.person-omitted",
+      "Share of interdicted travellers missing from the case file", 0, 1);
+
+  public static final ConfigKey<Double> SIM_ROLE_SWAPPED = ConfigKey.decimal("simulator.records.role-swapped",
+      "Share of case-file persons on the wrong side (a traveller as suspect, crew as witness)", 0, 1);
+
+  public static final ConfigKey<Double> SIM_ROLE_GUESS_WRONG = ConfigKey.decimal("simulator.records.role-guess-wrong",
+      "Share of wrong role guesses at interdiction (a traveller as driver, crew as migrant)", 0, 1);
+
+  public static final ConfigKey<Double> SIM_LEGIT_PLATE = ConfigKey.decimal("simulator.records.legit-plate",
+      "Share of legitimate official crossings driven across with a vehicle plate", 0, 1);
+
+  public static final ConfigKey<Double> SIM_GROUP_CROSSING = ConfigKey.decimal("simulator.records.group-crossing",
+      "Share of legitimate crossings made with one to five companions in one vehicle", 0, 1);
+
+  public static final ConfigKey<Double> SIM_BORDER_PASS = ConfigKey.decimal("simulator.records.border-pass",
+      "Share of border residents who cross on a certificate of identity (border pass)", 0, 1);
+
   public static final ConfigKey<List<Integer>> H3_RESOLUTIONS = ConfigKey.intList("grid.h3-resolutions",
       "H3 resolutions every located record is indexed at", 0, 15);
 

@@ -28,7 +28,7 @@ public final class DetectionFeed implements Feed {
   public static final FeedContract CONTRACT = FeedContract.of("detections", "border", "border/detections",
       ".jsonl.gz", Format.JSON_LINES, ',', null, false, "ISO-8601 with the sensor's UTC offset",
       List.of(
-          required("detection_id", FieldType.STRING, "Detection id", "D009-000-0000"),
+          required("detection_id", FieldType.STRING, "Detection id", "DET-0K3J9X2M4PQA"),
           required("observed_at", FieldType.TIMESTAMP_OFFSET, "When the group was observed", "2025-03-09T01:07:10+07:00"),
           required("lat", FieldType.DECIMAL, "Latitude, WGS84", "17.28999"),
           required("lon", FieldType.DECIMAL, "Longitude, WGS84", "104.7421"),

@@ -33,8 +33,8 @@ public final class InterdictionFeed implements Feed {
   public static final FeedContract CONTRACT = FeedContract.of("interdictions", "border", "border/interdictions",
       ".jsonl", Format.JSON_LINES, ',', null, false, "Epoch milliseconds, UTC",
       List.of(
-          required("interdiction_id", FieldType.STRING, "Interdiction id", "I009-000-0000"),
-          optional("detection_id", FieldType.STRING, "Detection that led to it", "D009-000-0000"),
+          required("interdiction_id", FieldType.STRING, "Interdiction id", "INT-1B8Z0Q4KX2MA"),
+          optional("detection_id", FieldType.STRING, "Detection that led to it", "DET-0K3J9X2M4PQA"),
           required("intercepted_at", FieldType.EPOCH_MILLIS, "When the group was stopped", "1741457675000"),
           required("location", FieldType.JSON_OBJECT, "Where: {\"lat\":…, \"lon\":…}",
               "{\"lat\":17.29665,\"lon\":104.73917}"),

@@ -31,7 +31,7 @@ public final class TransactionFeed implements Feed {
           + "MYR → Asia/Kuala_Lumpur, VND → Asia/Ho_Chi_Minh, KHR → Asia/Phnom_Penh, LAK → Asia/Vientiane, "
           + "MMK → Asia/Yangon, IDR → Asia/Jakarta, BDT → Asia/Dhaka, USD/USDT → UTC)",
       List.of(
-          required("tx_id", FieldType.STRING, "Transaction id", "X006-000070"),
+          required("tx_id", FieldType.STRING, "Transaction id", "TX3MW81C0ZP7QD"),
           required("ts", FieldType.TIMESTAMP, "Date and time", "20250210170849", "yyyyMMddHHmmss"),
           required("from_account", FieldType.STRING, "Sending account", "MMONEY-W7508082923"),
           required("to_account", FieldType.STRING, "Receiving account", "MMONEY-W3959732999"),

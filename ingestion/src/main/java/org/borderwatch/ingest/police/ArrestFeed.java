@@ -27,8 +27,8 @@ public final class ArrestFeed implements Feed {
   public static final FeedContract CONTRACT = FeedContract.of("arrests", "police", "police/arrests", ".csv",
       Format.CSV, ',', null, false, "Dates only (no time)",
       List.of(
-          required("arrest_id", FieldType.STRING, "Arrest id", "A011-0000"),
-          required("case_id", FieldType.STRING, "Case the arrest belongs to", "C011-003-0000"),
+          required("arrest_id", FieldType.STRING, "Arrest id", "AR-7D2KQ90XM1BF"),
+          required("case_id", FieldType.STRING, "Case the arrest belongs to", "CASE-5TQ0W7N2L9HC"),
           required("name", FieldType.STRING, "Name of the person arrested, any script", "พิชิต ทองดี"),
           required("arrested_on", FieldType.DATE, "Date of arrest", "2025-03-21", "yyyy-MM-dd"),
           optional("place", FieldType.STRING, "Where", "Satun hills"),

@@ -38,7 +38,7 @@ public final class CaseFeed implements Feed {
   public static final FeedContract CONTRACT = FeedContract.of("cases", "police", "police/cases", ".jsonl",
       Format.JSON_LINES, ',', "Asia/Bangkok", false, "Local time of the opening unit (Asia/Bangkok, UTC+7), no offset",
       List.of(
-          required("case_id", FieldType.STRING, "Case id", "C011-003-0000"),
+          required("case_id", FieldType.STRING, "Case id", "CASE-5TQ0W7N2L9HC"),
           required("opened_at", FieldType.TIMESTAMP, "When the case was opened", "2025-03-20 23:23",
               "yyyy-MM-dd HH:mm"),
           optional("agency", FieldType.STRING, "Agency that opened it", "RTP-ATPD"),

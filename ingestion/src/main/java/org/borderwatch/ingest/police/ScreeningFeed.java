@@ -39,8 +39,8 @@ public final class ScreeningFeed implements Feed {
 
   private static FeedContract buildContract() {
     List<FieldSpec> f = new ArrayList<>(List.of(
-        required("screening_id", FieldType.STRING, "Interview id", "V009-0004"),
-        optional("case_id", FieldType.STRING, "Case the person came from", "C008-005-RAID"),
+        required("screening_id", FieldType.STRING, "Interview id", "SCR-9P4ZC1R6TW0E"),
+        optional("case_id", FieldType.STRING, "Case the person came from", "CASE-5TQ0W7N2L9HC"),
         required("interview_date", FieldType.DATE, "Date of the interview", "09/03/2025", "dd/MM/yyyy"),
         optional("location", FieldType.STRING, "Where", "Sihanoukville"),
         required("name", FieldType.STRING, "Name of the person interviewed", "Rini"),

@@ -32,7 +32,7 @@ public final class PostFeed implements Feed {
   public static final FeedContract CONTRACT = FeedContract.of("posts", "social", "social/posts", ".jsonl.gz",
       Format.JSON_LINES, ',', null, false, "Epoch seconds, UTC",
       List.of(
-          required("post_id", FieldType.STRING, "Post id", "S009-000-006"),
+          required("post_id", FieldType.STRING, "Post id", "004417902281365517"),
           required("platform", FieldType.STRING, "facebook, line, telegram, whatsapp, tiktok, zalo", "tiktok"),
           required("author", FieldType.STRING, "Author's handle", "khamsy50"),
           required("created_at", FieldType.EPOCH_SECONDS, "When it was posted", "1740962056"),

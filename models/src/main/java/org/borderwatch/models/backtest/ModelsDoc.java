@@ -66,7 +66,9 @@ public final class ModelsDoc {
         .append(cfg.get(ConfigKeys.ZONE_RESOLUTION)).append(" within ").append(cfg.get(ConfigKeys.ZONE_RING))
         .append(" rings of a known crossing), the probability of at least one detection next week "
             + "(MLlib gradient-boosted trees, isotonic calibration on the latest ")
-        .append(cfg.get(ConfigKeys.MODEL_CALIBRATION_WEEKS)).append(" training weeks) and the expected number of "
+        .append(cfg.get(ConfigKeys.MODEL_CALIBRATION_WEEKS)).append(" training weeks when they hold at least "
+            + org.borderwatch.models.zone.ZoneRiskModel.MIN_CALIBRATION_EVENTS + " zone-weeks with a detection, "
+            + "else the trees' weighted probability) and the expected number of "
             + "detections. Detections follow patrols, so patrol effort is a feature: the model is scored at "
             + "the **planned** effort (what the roster says; this is what detections will show) and at a "
             + "**standard** effort (the training window's mean deployment everywhere; this ranks zones by "

@@ -42,6 +42,9 @@ import org.borderwatch.common.forecast.CountBlend;
  * where smuggling is likely rather than where units happened to be.
  */
 public final class ZoneRiskModel {
+  /** Zone-weeks with an event the calibration weeks must hold for the isotonic calibration to be fitted. */
+  public static final int MIN_CALIBRATION_EVENTS = 20;
+
   public enum Kind {
     ZONE, CORRIDOR
   }
@@ -153,7 +156,10 @@ public final class ZoneRiskModel {
       Row m = fitPart.where(col(label).gt(0)).selectExpr("avg(" + label + ")").first();
       meanCount = m.isNullAt(0) ? 1.0 : m.getDouble(0);
       ZoneRiskModel raw = new ZoneRiskModel(kind, features, effortFeatures, pm, null, std, typical, meanCount, s);
-      if (calibrationWeeks > 0 && !calPart.isEmpty()) {
+      // Isotonic regression on a handful of events is a step function fitted to noise (on few events its top step
+      // can be zero, and every zone then scores zero); below MIN_CALIBRATION_EVENTS the weighted trees'
+      // probability (negatives re-weighted for their sampling) stands as it is.
+      if (calibrationWeeks > 0 && calPart.where(col(label).gt(0)).count() >= MIN_CALIBRATION_EVENTS) {
         Dataset<Row> scored = raw.rawScore(calPart, false).withColumn("label",
             when(col(label).gt(0), 1.0).otherwise(0.0));
         cal = new IsotonicRegression().setFeaturesCol("p_raw").setLabelCol("label").setPredictionCol("p_cal")

@@ -27,6 +27,7 @@ import org.borderwatch.simulator.world.Identifiers;
 import org.borderwatch.simulator.world.Indicators;
 import org.borderwatch.simulator.world.Network;
 import org.borderwatch.simulator.world.Person;
+import org.borderwatch.simulator.world.RecordIds;
 import org.borderwatch.simulator.world.Role;
 import org.borderwatch.simulator.world.WeekEvents;
 import org.borderwatch.simulator.world.World;
@@ -202,7 +203,17 @@ public final class WeekRenderer {
         int idx = Arrays.binarySearch(cum, rng.uniform() * cum[cum.length - 1]);
         idx = idx < 0 ? -idx - 1 : idx;
         Person p = person(ids[Math.min(idx, ids.length - 1)]);
-        crossings.add(new Crossing(p.id, cp, at(rng), rng.chance(0.5) ? "IN" : "OUT", null, p.document));
+        Instant when = at(rng);
+        String direction = rng.chance(0.5) ? "IN" : "OUT";
+        // Legitimate travellers drive across too, alone or with family, friends or a tour group in one vehicle.
+        boolean group = rng.chance(params.realism().groupCrossing());
+        String plate = group || rng.chance(params.realism().legitPlate()) ? ownPlate(p, cp) : null;
+        crossings.add(new Crossing(p.id, cp, when, direction, plate, p.document));
+        for (int k = group ? rng.between(1, 5) : 0; k > 0; k--) {
+          Person companion = person(ids[rng.nextInt(ids.length)]);
+          crossings.add(new Crossing(companion.id, cp, when.plusSeconds(rng.between(0, 240)), direction, plate,
+              companion.document));
+        }
       }
     }
     // Network crews cross officially too (and so appear beside their victims in other sources).
@@ -265,7 +276,8 @@ public final class WeekRenderer {
       switch (ex) {
         case "th" -> d.delimited(th, csv(';', id, c.cp().id().toUpperCase().replace("-", "_"), c.direction(),
             buddhist(local(c.at(), Country.THA.zone())), name.family(), name.given(), nat, sex(p), buddhist(p.dob),
-            p.document != null && c.doc().equals(p.document) ? "P" : rng.pick("P", "CI"), c.doc(), c.plate()), ';');
+            p.document != null && c.doc().equals(p.document) ? (borderPass(p, c.cp()) ? "CI" : "P")
+                : rng.pick("P", "CI"), c.doc(), c.plate()), ';');
         case "vn" -> {
           NameVariants.Rendered vnName = NameVariants.render(p.name, Style.KYC, params.nameNoise(), rng);
           d.delimited(vn, csv(',', id, c.cp().name(), c.direction().equals("IN") ? "NHAP" : "XUAT",
@@ -283,6 +295,19 @@ public final class WeekRenderer {
     files.add(vn);
     files.add(my);
     fileTruth("checkpoint", th, vn, my);
+  }
+
+  /** The vehicle a legitimate traveller drives: one plate per person, registered where the crossing leads. */
+  private String ownPlate(Person p, CrossingPoint cp) {
+    Country c = p.nationality != null ? p.nationality : cp.to();
+    return Identifiers.plate(c, Rng.stream(w.seed, "own-plate", p.id));
+  }
+
+  /** Border residents of Myanmar, Laos and Cambodia often enter Thailand on a border pass (certificate of identity). */
+  private boolean borderPass(Person p, CrossingPoint cp) {
+    return p.nationality != null && (p.nationality == Country.MMR || p.nationality == Country.LAO
+        || p.nationality == Country.KHM) && (cp.from() == Country.THA || cp.to() == Country.THA)
+        && Rng.stream(w.seed, "border-pass", p.id).chance(params.realism().borderPass());
   }
 
   private static CrossingPoint nearestOfficial(CrossingPoint cp, List<CrossingPoint> officials) {
@@ -337,7 +362,7 @@ public final class WeekRenderer {
     WeekEvents ev = window.get(week);
     if (ev != null) {
       java.time.LocalDate monday = w.dateOf(week);
-      for (java.util.Map.Entry<String, Double> e : ev.patrols.entrySet()) {
+      for (java.util.Map.Entry<String, Double> e : ev.roster.entrySet()) {
         if (e.getValue() > 0) {
           f.add(csv(',', monday.toString(), e.getKey(), String.valueOf(round(e.getValue(), 2)),
               monday.minusDays(3).toString()));
@@ -530,7 +555,8 @@ public final class WeekRenderer {
     for (int emp : w.honestEmployers) {
       if (rng.chance(0.6)) {
         Person p = person(emp);
-        all.add(new Events.Post(String.format("S%03d-H%04d", week, emp % 10000), week, at(rng), emp, p.handle,
+        all.add(new Events.Post(RecordIds.numeric(w.seed, String.format("S%03d-H%d", week, emp)), week,
+            at(rng), emp, p.handle,
             rng.pick("facebook", "line", "facebook"), Events.PostKind.HONEST_JOB, null, -1, p.home.id(),
             p.phones.isEmpty() ? null : p.phones.get(0), null, null));
       }
@@ -546,7 +572,8 @@ public final class WeekRenderer {
     for (int i = 0; i < chatter; i++) {
       Person p = rng.pick(chatty);
       boolean geo = rng.chance(0.3);
-      all.add(new Events.Post(String.format("S%03d-O%05d", week, i), week, at(rng), p.id, p.handle,
+      all.add(new Events.Post(RecordIds.numeric(w.seed, String.format("S%03d-O%05d", week, i)), week, at(rng), p.id,
+          p.handle,
           rng.pick("facebook", "tiktok", "line"), Events.PostKind.OTHER, null, -1, null, null,
           geo ? p.home.lat() + rng.uniform(-0.1, 0.1) : null, geo ? p.home.lon() + rng.uniform(-0.1, 0.1) : null));
     }
@@ -730,7 +757,8 @@ public final class WeekRenderer {
   }
 
   private Events.Payment payment(int seq, Rng rng, Account from, Account to, double amount, String purpose) {
-    return new Events.Payment(String.format("X%03d-L%06d", week, seq), week, at(rng), from.id, to.id,
+    return new Events.Payment(RecordIds.opaque(w.seed, "TX", String.format("X%03d-L%06d", week, seq)), week, at(rng),
+        from.id, to.id,
         Math.round(amount * 100) / 100.0, purpose, -1, null, week);
   }
 

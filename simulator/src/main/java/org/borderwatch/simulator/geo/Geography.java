@@ -127,9 +127,22 @@ public final class Geography {
     sea("malacca-coast", "Malacca coast", IDN, MYS, 2.20, 102.20, "malacca", 20, 0.05);
     sea("johor-coast", "Johor coast from Batam", IDN, MYS, 1.40, 103.85, "malacca", 15, 0.15);
 
+    // Points no agency lists (not in conf/crossings.csv, not in the patrol rotation): trails used from the start
+    // that were never recorded, and new ones that open as networks look for quieter ways. Some lie within the
+    // forecast zones around a listed point, others far from any.
+    unlisted("tha-song-yang", "Tha Song Yang river trails", MMR, THA, 17.55, 97.93, "th-mm-moei", 15, 0.02, 0);
+    unlisted("mae-ramat", "Moei river at Mae Ramat", MMR, THA, 16.99, 98.47, "th-mm-moei", 10, 0.03, 26);
+    unlisted("mekong-pak-chom", "Mekong at Pak Chom", LAO, THA, 18.03, 101.88, "th-la-vientiane", 15, 0.03, 12);
+    unlisted("mekong-khong-chiam", "Mekong at Khong Chiam", LAO, THA, 15.32, 105.50, "th-la-south", 12, 0.03, 0);
+    unlisted("pong-nam-ron", "Pong Nam Ron forest", KHM, THA, 12.90, 102.28, "th-kh-coast", 15, 0.02, 40);
+    unlisted("betong-hills", "Betong hills", THA, MYS, 5.78, 101.07, "th-my-east", 12, 0.03, 60);
+    unlisted("ha-tinh-trails", "Ha Tinh mountain trails", VNM, LAO, 18.05, 105.45, "la-vn", 18, 0.02, 8);
+    unlisted("lubok-antu", "Lubok Antu trails", IDN, MYS, 1.05, 111.83, "my-id-borneo", 20, 0.02, 20);
+
     // Corridors by origin group: crossing options × destinations
     routes("mm-moei", List.of("hpa-an", "yangon", "mandalay"),
-        List.of("mae-sot", "moei-north", "moei-south", "umphang", "three-pagodas", "sangkhla", "kanchanaburi"),
+        List.of("mae-sot", "moei-north", "moei-south", "umphang", "three-pagodas", "sangkhla", "kanchanaburi",
+            "tha-song-yang", "mae-ramat"),
         List.of("bangkok", "samut-sakhon", "chiang-mai"));
     routes("mm-north", List.of("taunggyi", "mandalay"), List.of("mae-sai", "mae-sai-hills", "mekong-chiang-khong"),
         List.of("chiang-mai", "bangkok"));
@@ -137,24 +150,26 @@ public final class Geography {
     routes("rohingya-andaman", List.of("sittwe", "coxs-bazar"), List.of("andaman-ranong", "andaman-satun", "andaman-langkawi",
         "andaman-penang"), List.of("kuala-lumpur", "penang"));
     routes("la-mekong", List.of("vientiane", "savannakhet", "pakse"), List.of("nong-khai", "mekong-nong-khai", "mekong-bueng-kan",
-        "nakhon-phanom", "mekong-nakhon-phanom", "mukdahan", "mekong-mukdahan", "chong-mek"),
+        "nakhon-phanom", "mekong-nakhon-phanom", "mukdahan", "mekong-mukdahan", "chong-mek", "mekong-pak-chom",
+        "mekong-khong-chiam"),
         List.of("bangkok", "pattaya", "samut-sakhon"));
     routes("kh-sakaeo", List.of("battambang", "serei-saophoan", "phnom-penh", "prey-veng"), List.of("aranyaprathet",
-        "sakaeo-north", "sakaeo-south", "hat-lek", "trat-coast", "chong-chom", "surin-forest"),
+        "sakaeo-north", "sakaeo-south", "hat-lek", "trat-coast", "chong-chom", "surin-forest", "pong-nam-ron"),
         List.of("bangkok", "pattaya", "samut-sakhon", "songkhla"));
-    routes("vn-laos", List.of("vinh", "thanh-hoa", "ha-giang", "hanoi"), List.of("cau-treo", "lao-bao", "nghe-an-mountains"),
+    routes("vn-laos", List.of("vinh", "thanh-hoa", "ha-giang", "hanoi"), List.of("cau-treo", "lao-bao", "nghe-an-mountains", "ha-tinh-trails"),
         List.of("vientiane", "golden-triangle"));
     routes("vn-cambodia", List.of("vinh", "hanoi", "prey-veng", "phnom-penh"), List.of("bavet", "tay-ninh", "chau-doc"),
         List.of("sihanoukville", "phnom-penh"));
     // Onward from Thailand to Malaysia (people already in Thailand, origin = the Thai hub they leave from)
     routes("th-malaysia", List.of("songkhla", "bangkok"), List.of("sadao", "padang-besar", "songkhla-hills", "satun-hills",
-        "sungai-kolok", "golok-river"), List.of("kuala-lumpur", "penang", "johor-bahru"));
+        "sungai-kolok", "golok-river", "betong-hills"), List.of("kuala-lumpur", "penang", "johor-bahru"));
     // Into scam compounds near Myawaddy, recruited across the region, entering from Thailand
     routes("scam-myawaddy", List.of("bangkok", "chiang-mai"), List.of("mae-sot", "moei-north", "moei-south"),
         List.of("shwe-kokko", "kk-park"));
     routes("id-malacca", List.of("tanjung-balai", "dumai"), List.of("malacca-port-klang", "malacca-coast", "johor-coast"),
         List.of("kuala-lumpur", "johor-bahru"));
-    routes("id-borneo", List.of("pontianak"), List.of("entikong", "sarawak-border"), List.of("kuching", "kota-kinabalu"));
+    routes("id-borneo", List.of("pontianak"), List.of("entikong", "sarawak-border", "lubok-antu"),
+        List.of("kuching", "kota-kinabalu"));
   }
 
   private void place(String id, String name, Country c, double lat, double lon, Kind kind) {
@@ -168,6 +183,12 @@ public final class Geography {
   private void informal(String id, String name, Country from, Country to, double lat, double lon, String stretch,
       double spreadKm, double sensor) {
     crossings.put(id, new CrossingPoint(id, name, Type.INFORMAL, from, to, lat, lon, stretch, spreadKm, sensor));
+  }
+
+  private void unlisted(String id, String name, Country from, Country to, double lat, double lon, String stretch,
+      double spreadKm, double sensor, int opensWeek) {
+    crossings.put(id, new CrossingPoint(id, name, Type.INFORMAL, from, to, lat, lon, stretch, spreadKm, sensor, false,
+        opensWeek));
   }
 
   private void sea(String id, String name, Country from, Country to, double lat, double lon, String stretch,
@@ -209,6 +230,11 @@ public final class Geography {
 
   public List<CrossingPoint> crossings() {
     return List.copyOf(crossings.values());
+  }
+
+  /** The points agencies know (the crossing list the pipeline is given), in a fixed order. */
+  public List<CrossingPoint> listed() {
+    return crossings.values().stream().filter(CrossingPoint::known).toList();
   }
 
   public CrossingPoint crossing(String id) {

@@ -193,10 +193,12 @@ public final class TruthWriter {
     List<Row> crossings = new ArrayList<>();
     for (CrossingPoint cp : w.geo.crossings()) {
       crossings.add(RowFactory.create(cp.id(), cp.name(), cp.type().name().toLowerCase(), cp.from().alpha3(),
-          cp.to().alpha3(), cp.lat(), cp.lon(), cp.stretch(), cp.spreadKm(), cp.sensorCoverage()));
+          cp.to().alpha3(), cp.lat(), cp.lon(), cp.stretch(), cp.spreadKm(), cp.sensorCoverage(), cp.known(),
+          cp.opensWeek()));
     }
     write("crossings", schema("crossing_id", S, "name", S, "type", S, "from_country", S, "to_country", S, "lat", D,
-        "lon", D, "stretch", S, "spread_km", D, "sensor_coverage", D), crossings, false);
+        "lon", D, "stretch", S, "spread_km", D, "sensor_coverage", D, "listed", B, "opens_week", I), crossings,
+        false);
   }
 
   static String iso(World w, int week) {

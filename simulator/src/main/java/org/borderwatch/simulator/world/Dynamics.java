@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.borderwatch.simulator.PatrolPlan;
+import org.borderwatch.simulator.Realism;
 import org.borderwatch.simulator.Rng;
 import org.borderwatch.simulator.SimulationParams;
 import org.borderwatch.simulator.geo.Corridor;
@@ -29,6 +30,9 @@ public final class Dynamics {
   private final World w;
   private final SimulationParams params;
   private final PatrolPlan patrols;
+  private final Realism realism;
+  /** Units actually out per crossing id this week (the roster, less absent units, plus unrostered patrols). */
+  private final Map<String, Double> actual = new HashMap<>();
   private final Map<Integer, WeekEvents> buffer = new TreeMap<>();
   private final Map<Integer, List<Planned>> planned = new TreeMap<>();
   /** Victims currently held at destinations per network (rescued by raids). */
@@ -43,14 +47,20 @@ public final class Dynamics {
     this.w = world;
     this.params = params;
     this.patrols = params.patrols();
+    this.realism = params.realism();
   }
 
   /** Advances the world by one week and returns that week's events. Call with 0, 1, 2, ... */
   public WeekEvents step(int week) {
     w.currentWeek = week;
     WeekEvents ev = bucket(week);
+    actual.clear();
     for (CrossingPoint cp : w.geo.crossings()) {
-      ev.patrols.put(cp.id(), patrols.units(week, cp));
+      double rostered = patrols.units(week, cp);
+      double out = deployed(week, cp, rostered);
+      ev.roster.put(cp.id(), rostered);
+      ev.patrols.put(cp.id(), out);
+      actual.put(cp.id(), out);
     }
     for (Network n : new ArrayList<>(w.networks)) {
       if (!n.active(week)) {
@@ -72,6 +82,35 @@ public final class Dynamics {
     updateRisk(week, ev);
     planned.remove(week);
     return buffer.remove(week);
+  }
+
+  /**
+   * Patrols deviate from the roster: a rostered mobile unit is absent some weeks (called away, broken down), and a
+   * listed informal point without rostered units is sometimes patrolled anyway. Checkpoint staff stay put.
+   */
+  private double deployed(int week, CrossingPoint cp, double rostered) {
+    if (cp.official() || !cp.known()) {
+      return rostered;
+    }
+    Rng rng = Rng.stream(w.seed, "deviation", week, cp.id());
+    double out = rostered;
+    for (int u = 0; u < (int) Math.floor(rostered); u++) {
+      if (rng.chance(realism.patrolAbsent())) {
+        out -= 1;
+      }
+    }
+    if (rostered == 0 && rng.chance(realism.patrolUnrostered())) {
+      out = 1;
+    }
+    return out;
+  }
+
+  private double units(CrossingPoint cp) {
+    return actual.getOrDefault(cp.id(), 0.0);
+  }
+
+  private String id(String prefix, String internal) {
+    return RecordIds.opaque(w.seed, prefix, internal);
   }
 
   private WeekEvents bucket(int week) {
@@ -190,7 +229,7 @@ public final class Dynamics {
 
   private void pay(Account from, Account to, double amount, String purpose, Network n, String trip, int week, Rng rng) {
     WeekEvents b = bucket(week);
-    String id = String.format("X%03d-%06d", week, b.payments.size());
+    String id = id("TX", String.format("X%03d-%06d", week, b.payments.size()));
     b.payments.add(new Events.Payment(id, week, at(week, rng), from.id, to.id, Math.round(amount * 100) / 100.0,
         purpose, n == null ? -1 : n.id, trip, fileWeek(week, rng)));
   }
@@ -206,7 +245,7 @@ public final class Dynamics {
       };
       boolean geo = rng.chance(0.4);
       WeekEvents b = bucket(postWeek);
-      String id = String.format("S%03d-%03d-%03d", postWeek, n.id, b.posts.size());
+      String id = RecordIds.numeric(w.seed, String.format("S%03d-%03d-%03d", postWeek, n.id, b.posts.size()));
       String phone = rng.chance(0.6) ? rng.pick(r.phones) : null;
       b.posts.add(new Events.Post(id, postWeek, at(postWeek, rng), r.id, r.handle == null ? null : r.handle,
           platform(r, rng), kind, p.id(), n.id, c.destination().id() + "|" + c.crossing().id(), phone,
@@ -233,7 +272,7 @@ public final class Dynamics {
     }
     Corridor c = chooseRoute(n, p.destination(), week, rng);
     CrossingPoint cp = c.crossing();
-    double effort = patrols.units(week, cp);
+    double effort = units(cp);
     List<Integer> crew = new ArrayList<>();
     crew.add(rng.pick(transporters).id);
     if (c.sea()) {
@@ -267,9 +306,8 @@ public final class Dynamics {
       }
       return;
     }
-    String detId = String.format("D%03d-%03d-%04d", week, n.id, ev.detections.size());
-    String unit = effort > 0 && rng.chance(0.7) ? unitId(cp, rng) : "SENSOR-" + cp.id().toUpperCase().substring(0, 3)
-        + "-" + rng.between(1, 4);
+    String detId = id("DET-", String.format("D%03d-%03d-%04d", week, n.id, ev.detections.size()));
+    String unit = effort > 0 && rng.chance(0.7) ? unitId(cp, rng) : sensorId(cp, rng);
     int size = p.travellers().size() + crew.size();
     int est = Math.max(1, (int) Math.round(size * rng.uniform(0.6, 1.4)));
     ev.detections.add(new Events.Detection(detId, week, when.plusSeconds(rng.between(-900, 900)),
@@ -285,14 +323,17 @@ public final class Dynamics {
     evidence.merge(n.id, 1, Integer::sum);
     List<Integer> persons = new ArrayList<>(p.travellers());
     List<String> guesses = new ArrayList<>();
+    // Roles are the patrol's guesses on the spot: some travellers are taken for drivers or guides, some crew
+    // pass themselves off as migrants.
     for (int i = 0; i < p.travellers().size(); i++) {
-      guesses.add("migrant");
+      guesses.add(rng.chance(realism.roleGuessWrong() / 3) ? rng.pick("driver", "guide") : "migrant");
     }
     for (int id : crew) {
       persons.add(id);
-      guesses.add(w.persons.get(id).role == Role.BOAT_OPERATOR ? "boat_crew" : rng.pick("driver", "guide"));
+      guesses.add(rng.chance(realism.roleGuessWrong()) ? "migrant"
+          : w.persons.get(id).role == Role.BOAT_OPERATOR ? "boat_crew" : rng.pick("driver", "guide"));
     }
-    String intId = String.format("I%03d-%03d-%04d", week, n.id, ev.interdictions.size());
+    String intId = id("INT-", String.format("I%03d-%03d-%04d", week, n.id, ev.interdictions.size()));
     ev.interdictions.add(new Events.Interdiction(intId, detId, week, when.plusSeconds(rng.between(600, 7200)),
         lat, lon, unit.startsWith("SENSOR") ? unitId(cp, rng) : unit, persons, guesses, vehicle, cp.id(), p.id(),
         fileWeek(week, rng)));
@@ -313,15 +354,29 @@ public final class Dynamics {
     return "UNIT-" + cp.stretch().toUpperCase().replace("-", "") + "-" + rng.between(1, 3);
   }
 
+  /** Sensors are named by the stretch of border they watch, not by a crossing point. */
+  private static String sensorId(CrossingPoint cp, Rng rng) {
+    return "SENSOR-" + cp.stretch().toUpperCase().replace("-", "") + "-" + rng.between(1, 9);
+  }
+
   private Corridor chooseRoute(Network n, Place destination, int week, Rng rng) {
-    List<Corridor> options = new ArrayList<>();
+    List<Corridor> usable = new ArrayList<>();
     for (Corridor c : n.corridors) {
+      if (open(c.crossing(), week)) {
+        usable.add(c);
+      }
+    }
+    if (usable.isEmpty()) {
+      usable = n.corridors;
+    }
+    List<Corridor> options = new ArrayList<>();
+    for (Corridor c : usable) {
       if (c.destination().equals(destination)) {
         options.add(c);
       }
     }
     if (options.isEmpty()) {
-      options = n.corridors;
+      options = usable;
     }
     int woy = w.startWeek.plus(week).week();
     double[] u = new double[options.size()];
@@ -338,6 +393,11 @@ public final class Dynamics {
     return options.get(rng.weighted(u));
   }
 
+  /** Whether networks can use a point this week: listed points always, unlisted ones once opened (if enabled). */
+  private boolean open(CrossingPoint cp, int week) {
+    return cp.known() || realism.unlistedCrossings() && cp.open(week);
+  }
+
   /** Networks learn where patrols are from lookouts (a week late) and from their own losses. */
   private void updateRisk(int week, WeekEvents ev) {
     Map<String, Map<Integer, Integer>> losses = new HashMap<>();
@@ -350,7 +410,7 @@ public final class Dynamics {
     for (Network n : w.networks) {
       for (Corridor c : n.corridors) {
         String cp = c.crossing().id();
-        double seen = patrols.units(week, c.crossing()) - (c.crossing().official() ? 1.0 : 0.0);
+        double seen = units(c.crossing()) - (c.crossing().official() ? 1.0 : 0.0);
         double lost = losses.getOrDefault(cp, Map.of()).getOrDefault(n.id, 0);
         double prev = n.perceivedRisk.getOrDefault(cp, 0.0);
         n.perceivedRisk.put(cp, 0.6 * prev + 0.4 * (0.35 * seen + 1.0 * lost));
@@ -365,17 +425,16 @@ public final class Dynamics {
       if (cp.official()) {
         continue;
       }
-      double effort = patrols.units(week, cp);
+      double effort = units(cp);
       int k = rng.poisson(w.scale.factor() * 0.3 * (cp.sensorCoverage() * 5 + 0.3 * effort));
       for (int i = 0; i < k; i++) {
         double along = rng.gaussian() * cp.spreadKm() / 2.5;
         double lat = cp.lat() + along * 0.6 / 111.0 + rng.gaussian() * 0.01;
         double lon = cp.lon() + along * 0.4 / 111.0 + rng.gaussian() * 0.01;
         boolean patrol = effort > 0 && rng.chance(0.6);
-        ev.detections.add(new Events.Detection(String.format("D%03d-FA-%04d", week, seq++), week, at(week, rng), lat,
-            lon, rng.between(1, 4), patrol ? "patrol" : rng.pick("radar", "camera", "ground_sensor"),
-            patrol ? unitId(cp, rng) : "SENSOR-" + cp.id().toUpperCase().substring(0, 3) + "-" + rng.between(1, 4),
-            null, cp.id(), fileWeek(week, rng)));
+        ev.detections.add(new Events.Detection(id("DET-", String.format("D%03d-FA-%04d", week, seq++)), week,
+            at(week, rng), lat, lon, rng.between(1, 4), patrol ? "patrol" : rng.pick("radar", "camera",
+            "ground_sensor"), patrol ? unitId(cp, rng) : sensorId(cp, rng), null, cp.id(), fileWeek(week, rng)));
       }
     }
   }
@@ -386,17 +445,32 @@ public final class Dynamics {
       Rng rng) {
     int openWeek = week + (rng.chance(0.3) ? 1 : 0);
     WeekEvents b = bucket(openWeek);
-    String caseId = String.format("C%03d-%03d-%04d", openWeek, n.id, b.cases.size());
+    String caseId = id("CASE-", String.format("C%03d-%03d-%04d", openWeek, n.id, b.cases.size()));
     List<CasePerson> persons = new ArrayList<>();
     List<String> phones = new ArrayList<>();
     List<Integer> accounts = new ArrayList<>();
+    // The file records what the officers concluded, with their errors: crew taken for witnesses, travellers
+    // charged, victims not identified (recorded as witnesses), others recorded as victims, persons left out.
     for (int c : crew) {
-      persons.add(new CasePerson(c, "suspect"));
+      persons.add(new CasePerson(c, rng.chance(realism.roleSwapped()) ? "witness" : "suspect"));
       phones.addAll(w.persons.get(c).phones);
     }
+    boolean victimRecorded = false;
     for (int t : trip.travellers()) {
       Person p = w.persons.get(t);
-      persons.add(new CasePerson(t, p.role == Role.VICTIM ? "victim" : "witness"));
+      if (rng.chance(realism.personOmitted())) {
+        continue;
+      }
+      String role;
+      if (rng.chance(realism.roleSwapped())) {
+        role = "suspect";
+      } else if (p.role == Role.VICTIM) {
+        role = rng.chance(realism.victimUnrecorded()) ? "witness" : "victim";
+      } else {
+        role = rng.chance(realism.victimFalse()) ? "victim" : "witness";
+      }
+      victimRecorded |= role.equals("victim");
+      persons.add(new CasePerson(t, role));
     }
     // The seized phone holds the coordinator's and leader's numbers; a recruiter is sometimes named.
     Person coord = w.member(n, Role.COORDINATOR);
@@ -420,8 +494,9 @@ public final class Dynamics {
     if (!col.isEmpty() && rng.chance(0.25)) {
       accounts.add(rng.pick(col).id);
     }
-    String offence = n.kind == Network.Kind.SMUGGLING && victimsOf(trip.travellers()).isEmpty() ? "migrant_smuggling"
-        : "human_trafficking";
+    // The charge follows what was recorded, not what happened: a victim on file makes it trafficking, and some
+    // smuggling cases are charged as trafficking anyway.
+    String offence = victimRecorded || rng.chance(0.1) ? "human_trafficking" : "migrant_smuggling";
     b.cases.add(new Events.Case(caseId, openWeek, at(openWeek, rng), offence, trip.crossing().id(),
         trip.crossing().name(), persons, phones, trip.vehicle() == null ? List.of() : List.of(trip.vehicle()),
         accounts, n.id, trip.id(), fileWeek(openWeek, rng)));
@@ -444,7 +519,8 @@ public final class Dynamics {
     }
     p.arrestedWeek = week;
     WeekEvents b = bucket(week);
-    b.arrests.add(new Events.Arrest(String.format("A%03d-%04d", week, b.arrests.size()), caseId, p.id, week,
+    String arrestId = id("AR-", String.format("A%03d-%04d", week, b.arrests.size()));
+    b.arrests.add(new Events.Arrest(arrestId, caseId, p.id, week,
         w.dateOf(week).plusDays(rng.nextInt(7)), place, charge));
     if (p.network >= 0 && p.role.member()) {
       replacements.computeIfAbsent(week + 1 + rng.poisson(3), k -> new ArrayList<>())
@@ -472,7 +548,8 @@ public final class Dynamics {
       case INDONESIAN -> "Indonesian";
     };
     String referral = Indicators.count(observed) >= 3 ? rng.pick("shelter", "NGO", "embassy") : "none";
-    b.screenings.add(new Events.Screening(String.format("V%03d-%04d", week, b.screenings.size()), caseId, p.id, week,
+    b.screenings.add(new Events.Screening(id("SCR-", String.format("V%03d-%04d", week, b.screenings.size())), caseId,
+        p.id, week,
         w.dateOf(week).plusDays(rng.nextInt(7)), location, observed, language, referral, fileWeek(week, rng)));
   }
 
@@ -486,7 +563,7 @@ public final class Dynamics {
     List<CasePerson> persons = new ArrayList<>();
     List<String> phones = new ArrayList<>();
     List<Integer> accounts = new ArrayList<>();
-    String caseId = String.format("C%03d-%03d-INV", week, n.id);
+    String caseId = id("CASE-", String.format("C%03d-%03d-INV", week, n.id));
     for (Role r : new Role[] {Role.COORDINATOR, Role.RECRUITER, Role.FINANCIER, Role.MULE, Role.SAFE_HOUSE,
         Role.FORGER}) {
       for (Person p : w.activeMembers(n, r, week)) {
@@ -528,7 +605,7 @@ public final class Dynamics {
     }
     List<Integer> rescued = new ArrayList<>(held.subList(0, Math.min(held.size(), rng.between(3, 12))));
     held.removeAll(rescued);
-    String caseId = String.format("C%03d-%03d-RAID", week, n.id);
+    String caseId = id("CASE-", String.format("C%03d-%03d-RAID", week, n.id));
     List<CasePerson> persons = new ArrayList<>();
     for (Person emp : w.activeMembers(n, Role.EMPLOYER, week)) {
       persons.add(new CasePerson(emp.id, "suspect"));
@@ -537,7 +614,8 @@ public final class Dynamics {
       }
     }
     for (int v : rescued) {
-      persons.add(new CasePerson(v, "victim"));
+      // Rescued workers are mostly identified as victims; some are recorded as irregular workers (witnesses).
+      persons.add(new CasePerson(v, rng.chance(realism.victimUnrecorded() / 3) ? "witness" : "victim"));
       screen(caseId, w.persons.get(v), week + rng.nextInt(2), n.corridors.get(0).destination().name(), rng);
     }
     ev.cases.add(new Events.Case(caseId, week, at(week, rng), "forced_labour", null,

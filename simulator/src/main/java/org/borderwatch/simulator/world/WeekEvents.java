@@ -14,8 +14,10 @@ public final class WeekEvents {
   public final List<Events.Screening> screenings = new ArrayList<>();
   public final List<Events.Post> posts = new ArrayList<>();
   public final List<Events.Payment> payments = new ArrayList<>();
-  /** Patrol units per crossing id this week. */
+  /** Patrol units per crossing id actually out this week (what detections depend on). */
   public final java.util.Map<String, Double> patrols = new java.util.TreeMap<>();
+  /** Patrol units per crossing id the roster planned for this week (what the roster feed exports). */
+  public final java.util.Map<String, Double> roster = new java.util.TreeMap<>();
 
   public WeekEvents(int week) {
     this.week = week;
