@@ -4,7 +4,7 @@ package org.borderwatch.simulator;
  * How far the agencies' records fall short of what happened: the rates of the errors real exports carry, so
  * that no field of the landing zone is a copy of the world's hidden state (docs/simulator.md, "What the
  * records get wrong"). Zero everywhere (and no unlisted crossings) gives the clean records of a perfect agency,
- * for experiments only.
+ * for experiments only (set every key of simulator.records to 0 and unlisted-crossings to false).
  *
  * @param unlistedCrossings networks also use crossing points no agency lists, some opening during the run
  * @param patrolAbsent share of rostered mobile units that are not where the roster says in a week
@@ -25,10 +25,5 @@ public record Realism(boolean unlistedCrossings, double patrolAbsent, double pat
   /** The rates of conf/local.conf's simulator.records section. */
   public static Realism defaults() {
     return new Realism(true, 0.10, 0.04, 0.35, 0.05, 0.10, 0.04, 0.15, 0.15, 0.04, 0.25);
-  }
-
-  /** Records as a perfect agency would keep them (every point listed, no error): for experiments only. */
-  public static Realism perfect() {
-    return new Realism(false, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
   }
 }

@@ -41,12 +41,10 @@ class RecordsTest {
     world = new Simulator(SimulationParams.defaults(13, Scale.SMALL, START, 80), 2).run(null, 80, null);
   }
 
+  /** A rate within three standard deviations of the configured one (DefectRatesTest's check), on enough cases. */
   static void within3sd(double expected, long hits, long n, String what) {
-    double sd = Math.sqrt(expected * (1 - expected) / n);
-    double got = hits / (double) n;
     assertTrue(n > 30, what + ": too few cases (" + n + ")");
-    assertTrue(Math.abs(got - expected) <= 3 * sd + 1e-9, what + ": " + got + " against " + expected + " (n " + n
-        + ", sd " + sd + ")");
+    DefectRatesTest.within(what, hits, n, expected);
   }
 
   @Test

@@ -156,7 +156,8 @@ public final class Geography {
     routes("kh-sakaeo", List.of("battambang", "serei-saophoan", "phnom-penh", "prey-veng"), List.of("aranyaprathet",
         "sakaeo-north", "sakaeo-south", "hat-lek", "trat-coast", "chong-chom", "surin-forest", "pong-nam-ron"),
         List.of("bangkok", "pattaya", "samut-sakhon", "songkhla"));
-    routes("vn-laos", List.of("vinh", "thanh-hoa", "ha-giang", "hanoi"), List.of("cau-treo", "lao-bao", "nghe-an-mountains", "ha-tinh-trails"),
+    routes("vn-laos", List.of("vinh", "thanh-hoa", "ha-giang", "hanoi"),
+        List.of("cau-treo", "lao-bao", "nghe-an-mountains", "ha-tinh-trails"),
         List.of("vientiane", "golden-triangle"));
     routes("vn-cambodia", List.of("vinh", "hanoi", "prey-veng", "phnom-penh"), List.of("bavet", "tay-ninh", "chau-doc"),
         List.of("sihanoukville", "phnom-penh"));

@@ -31,8 +31,6 @@ public final class Dynamics {
   private final SimulationParams params;
   private final PatrolPlan patrols;
   private final Realism realism;
-  /** Units actually out per crossing id this week (the roster, less absent units, plus unrostered patrols). */
-  private final Map<String, Double> actual = new HashMap<>();
   private final Map<Integer, WeekEvents> buffer = new TreeMap<>();
   private final Map<Integer, List<Planned>> planned = new TreeMap<>();
   /** Victims currently held at destinations per network (rescued by raids). */
@@ -54,13 +52,11 @@ public final class Dynamics {
   public WeekEvents step(int week) {
     w.currentWeek = week;
     WeekEvents ev = bucket(week);
-    actual.clear();
     for (CrossingPoint cp : w.geo.crossings()) {
       double rostered = patrols.units(week, cp);
       double out = deployed(week, cp, rostered);
       ev.roster.put(cp.id(), rostered);
       ev.patrols.put(cp.id(), out);
-      actual.put(cp.id(), out);
     }
     for (Network n : new ArrayList<>(w.networks)) {
       if (!n.active(week)) {
@@ -105,8 +101,9 @@ public final class Dynamics {
     return out;
   }
 
-  private double units(CrossingPoint cp) {
-    return actual.getOrDefault(cp.id(), 0.0);
+  /** Units actually out at a point in the week of {@code ev} (the roster, less absent units, plus unrostered ones). */
+  private static double units(WeekEvents ev, CrossingPoint cp) {
+    return ev.patrols.getOrDefault(cp.id(), 0.0);
   }
 
   private String id(String prefix, String internal) {
@@ -272,7 +269,7 @@ public final class Dynamics {
     }
     Corridor c = chooseRoute(n, p.destination(), week, rng);
     CrossingPoint cp = c.crossing();
-    double effort = units(cp);
+    double effort = units(ev, cp);
     List<Integer> crew = new ArrayList<>();
     crew.add(rng.pick(transporters).id);
     if (c.sea()) {
@@ -410,7 +407,7 @@ public final class Dynamics {
     for (Network n : w.networks) {
       for (Corridor c : n.corridors) {
         String cp = c.crossing().id();
-        double seen = units(c.crossing()) - (c.crossing().official() ? 1.0 : 0.0);
+        double seen = units(ev, c.crossing()) - (c.crossing().official() ? 1.0 : 0.0);
         double lost = losses.getOrDefault(cp, Map.of()).getOrDefault(n.id, 0);
         double prev = n.perceivedRisk.getOrDefault(cp, 0.0);
         n.perceivedRisk.put(cp, 0.6 * prev + 0.4 * (0.35 * seen + 1.0 * lost));
@@ -425,7 +422,7 @@ public final class Dynamics {
       if (cp.official()) {
         continue;
       }
-      double effort = units(cp);
+      double effort = units(ev, cp);
       int k = rng.poisson(w.scale.factor() * 0.3 * (cp.sensorCoverage() * 5 + 0.3 * effort));
       for (int i = 0; i < k; i++) {
         double along = rng.gaussian() * cp.spreadKm() / 2.5;
