@@ -124,7 +124,8 @@ class IngestJobTest {
     assertEquals("MD091744", spark.sql("SELECT document_number FROM silver.border_crossings").first().getString(0));
     assertEquals(2L, spark.table("silver.victim_screenings").count());
     assertEquals(1L, spark.sql("SELECT count(*) FROM silver.victim_screenings WHERE screening_id = 'V2' "
-        + "AND name_original = 'Sok, Dara' AND deception AND indicator_count = 6").first().getLong(0));
+        + "AND name_original = 'Sok, Dara' AND deception AND indicator_count = 6 AND indicators_asked = 9 "
+        + "AND restriction_of_movement IS NULL AND NOT isolation").first().getLong(0));
     assertEquals("{\"sensor_model\":\"RDR-9\"}",
         spark.sql("SELECT _rescued FROM bronze.detections WHERE detection_id = 'D4'").first().getString(0));
     versionsAfterFirst = versions(spark);

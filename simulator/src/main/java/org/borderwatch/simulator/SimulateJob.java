@@ -67,7 +67,9 @@ public final class SimulateJob implements Job {
             c.get(ConfigKeys.SIM_PATROL_UNROSTERED), c.get(ConfigKeys.SIM_VICTIM_UNRECORDED),
             c.get(ConfigKeys.SIM_VICTIM_FALSE), c.get(ConfigKeys.SIM_PERSON_OMITTED), c.get(ConfigKeys.SIM_ROLE_SWAPPED),
             c.get(ConfigKeys.SIM_ROLE_GUESS_WRONG), c.get(ConfigKeys.SIM_LEGIT_PLATE),
-            c.get(ConfigKeys.SIM_GROUP_CROSSING), c.get(ConfigKeys.SIM_BORDER_PASS)));
+            c.get(ConfigKeys.SIM_GROUP_CROSSING), c.get(ConfigKeys.SIM_BORDER_PASS), c.get(ConfigKeys.SIM_AD_MIMICRY),
+            c.get(ConfigKeys.SIM_AD_LURE), c.get(ConfigKeys.SIM_SCREENING_UNASKED),
+            c.get(ConfigKeys.SIM_MONEY_STRUCTURING)));
   }
 
   @Override

@@ -69,7 +69,7 @@ class DeterminismTest {
     long differing = a.keySet().stream().filter(k -> !java.util.Arrays.equals(a.get(k), b.get(k))).count();
     assertTrue(differing > a.size() / 2, differing + " of " + a.size() + " files differ");
     assertEquals(13 * 4, a.size());
-    assertEquals(30, differing, "files that differ between seeds 7 and 8");
+    assertEquals(31, differing, "files that differ between seeds 7 and 8");
     // the files both seeds write alike hold no record: empty, or a header alone
     for (String k : a.keySet()) {
       if (java.util.Arrays.equals(a.get(k), b.get(k))) {

@@ -116,6 +116,20 @@ public final class ConfigKeys {
   public static final ConfigKey<Double> SIM_BORDER_PASS = ConfigKey.decimal("simulator.records.border-pass",
       "Share of border residents who cross on a certificate of identity (border pass)", 0, 1);
 
+  public static final ConfigKey<Double> SIM_AD_MIMICRY = ConfigKey.decimal("simulator.records.ad-mimicry",
+      "Share of deceptive job ads written like an honest employer's (company, ordinary pay, legal terms)", 0, 1);
+
+  public static final ConfigKey<Double> SIM_AD_LURE = ConfigKey.decimal("simulator.records.ad-lure",
+      "Share of honest job ads for well-paid work abroad, travel arranged and fees from the salary", 0, 1);
+
+  public static final ConfigKey<Double> SIM_SCREENING_UNASKED = ConfigKey.decimal(
+      "simulator.records.screening-unasked",
+      "Share of screening questions left blank when the interview has no interpreter", 0, 1);
+
+  public static final ConfigKey<Double> SIM_MONEY_STRUCTURING = ConfigKey.decimal(
+      "simulator.records.money-structuring",
+      "Share of networks splitting money just below the reporting threshold (the others use other rules)", 0, 1);
+
   public static final ConfigKey<List<Integer>> H3_RESOLUTIONS = ConfigKey.intList("grid.h3-resolutions",
       "H3 resolutions every located record is indexed at", 0, 15);
 

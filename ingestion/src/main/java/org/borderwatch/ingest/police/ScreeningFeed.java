@@ -49,7 +49,8 @@ public final class ScreeningFeed implements Feed {
         optional("nationality", FieldType.STRING, "Nationality as stated", "Indonesia"),
         optional("language", FieldType.STRING, "Language of the interview", "Indonesian")));
     for (String i : INDICATORS) {
-      f.add(required(i, FieldType.FLAG, "ILO indicator '" + i.replace('_', ' ') + "' observed", "Y"));
+      f.add(optional(i, FieldType.FLAG, "ILO indicator '" + i.replace('_', ' ')
+          + "' observed; blank when the question was not asked", "Y"));
     }
     f.add(optional("referral", FieldType.STRING, "Referred to: shelter, NGO, embassy or none", "NGO"));
     f.add(optional("notes", FieldType.STRING, "Interviewer's notes", "documents were kept by the agent"));
@@ -75,10 +76,11 @@ public final class ScreeningFeed implements Feed {
         .col("nationality", StringType, "ISO 3166 alpha-3")
         .col("language", StringType, "Language of the interview");
     for (String i : INDICATORS) {
-      b.col(i, BooleanType, "ILO indicator observed: " + i.replace('_', ' '));
+      b.col(i, BooleanType, "ILO indicator observed: " + i.replace('_', ' ') + " (null: not asked)");
     }
     b.col("indicators", createArrayType(StringType), "Names of the indicators observed")
         .col("indicator_count", IntegerType, "How many of the 11 indicators were observed")
+        .col("indicators_asked", IntegerType, "How many of the 11 questions were asked (answered Y or N)")
         .col("referral", StringType, "Referral")
         .col("notes", StringType, "Interviewer's notes");
     return Provenance.add(b).key("screening_id").build();
@@ -101,14 +103,21 @@ public final class ScreeningFeed implements Feed {
           .set("sex", r.get("sex")).set("age", r.integer("age")).set("nationality", nat)
           .set("language", r.get("language")).set("referral", r.get("referral")).set("notes", r.get("notes"));
       List<String> present = new ArrayList<>();
+      int asked = 0;
       for (String i : INDICATORS) {
-        boolean y = "Y".equals(r.get(i));
-        row.set(i, y);
-        if (y) {
+        String v = r.get(i);
+        if (v == null) {
+          row.set(i, null);
+          continue;
+        }
+        asked++;
+        row.set(i, v.equals("Y"));
+        if (v.equals("Y")) {
           present.add(i);
         }
       }
-      return List.of(row.set("indicators", present).set("indicator_count", present.size()).build());
+      return List.of(row.set("indicators", present).set("indicator_count", present.size())
+          .set("indicators_asked", asked).build());
     }));
   }
 

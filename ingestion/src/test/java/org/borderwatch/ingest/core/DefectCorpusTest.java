@@ -69,7 +69,8 @@ public class DefectCorpusTest {
         List.of()));
     c.add(new CorpusFile(PostFeed.CONTRACT, "social/posts/posts_2025-W10.jsonl.gz", utf8("this is not gzip"),
         List.of("UNREADABLE_FILE")));
-    // screenings: BOM + CRLF spreadsheet export, stray delimiter, invalid UTF-8, blank line, bad flag
+    // screenings: BOM + CRLF spreadsheet export, stray delimiter, invalid UTF-8, blank line, bad flag, questions
+    // not asked
     StringBuilder header = new StringBuilder("screening_id,case_id,interview_date,location,name,sex,age,nationality,"
         + "language");
     for (String i : ScreeningFeed.INDICATORS) {
@@ -78,7 +79,8 @@ public class DefectCorpusTest {
     header.append(",referral,notes");
     String flags = ",Y,Y,N,N,N,Y,Y,Y,N,N,Y";
     String s1 = "V1,C1,09/03/2025,Sihanoukville,Rini,F,39,Indonesia,Indonesian" + flags + ",NGO,documents kept";
-    String s2 = "V2,C1,09/03/2025,Sihanoukville,\"Sok, Dara\",M,25,Cambodia,Khmer" + flags + ",none,";
+    // V2 was interviewed without an interpreter: two questions were not asked (blank)
+    String s2 = "V2,C1,09/03/2025,Sihanoukville,\"Sok, Dara\",M,25,Cambodia,Thai" + ",Y,Y,,N,N,Y,Y,Y,,N,Y" + ",none,";
     String s3 = "V3,C1,09/03/2025,Sihanoukville,Lan,F,22,Vietnam,Vietnamese,extra" + flags + ",none,";
     String s5 = "V5,C1,2025-03-09,Sihanoukville,Mya,F,30,Myanmar,Burmese" + flags + ",none,"; // wrong date format
     String s6 = "V6,C1,09/03/2025,Sihanoukville,Nur,F,30,Rohingya,Rohingya" + flags.replace("Y,Y,N", "Y,maybe,N")

@@ -133,18 +133,27 @@ public final class PostText {
     return finish(parts, rng);
   }
 
-  public static String honest(Lang lang, String company, String destination, String contact, Rng rng) {
+  /**
+   * An honest employer's ad. A lure ad is for well-paid work abroad (legal labour-migration schemes): it shares the
+   * high pay, the arranged travel and the fee taken from the salary with deceptive ads.
+   */
+  public static String honest(Lang lang, String company, String destination, String contact, boolean lure,
+      Rng rng) {
     int l = lang.ordinal();
     List<String> parts = new ArrayList<>();
     parts.add(rng.pick(WANTED[l]) + ": " + company);
-    parts.add(rng.pick(JOB[l]) + " in " + destination);
-    parts.add(normalPay(lang, rng));
-    List<String> extras = new ArrayList<>(List.of("legal MOU recruitment", "work permit provided by the company",
-        "valid passport required", "apply at our office", "licence no. " + rng.between(10, 99) + "/" + rng.between(2560,
-            2568), "social security and overtime pay", "interview at the company", "contract in your language",
-        "accommodation provided", "training provided"));
-    Collections.shuffle(extras, new java.util.Random(rng.nextLong()));
-    parts.addAll(extras.subList(0, rng.between(2, 4)));
+    if (lure) {
+      parts.add(rng.pick(JOB[l]) + " in " + rng.pick(ABROAD));
+      parts.add(highPay(lang, rng));
+      parts.add(rng.pick(TRAVEL[l]));
+      if (rng.chance(0.6)) {
+        parts.add(rng.pick(DEBT[l]));
+      }
+    } else {
+      parts.add(rng.pick(JOB[l]) + " in " + destination);
+      parts.add(normalPay(lang, rng));
+    }
+    parts.addAll(legalTerms(rng.between(2, 4), rng));
     // honest posts share some of the indicator words
     if (rng.chance(0.3)) {
       parts.add(rng.pick(NO_EXPERIENCE[l]));
@@ -157,6 +166,39 @@ public final class PostText {
           + ".co.th") + " " + contact);
     }
     return finish(parts, rng);
+  }
+
+  /**
+   * A deceptive ad written as an honest employer writes them: a company name, ordinary pay, legal-sounding
+   * terms, and at most one of the warning signs.
+   */
+  public static String disguised(Lang lang, String company, String destination, String contact, boolean scam,
+      Rng rng) {
+    int l = lang.ordinal();
+    List<String> parts = new ArrayList<>();
+    parts.add(rng.pick(WANTED[l]) + ": " + company);
+    String job = scam ? rng.pick("online customer service", "marketing staff", "data entry") : rng.pick(JOB[l]);
+    parts.add(job + " in " + destination);
+    parts.add(normalPay(lang, rng));
+    parts.addAll(legalTerms(rng.between(1, 3), rng));
+    if (rng.chance(0.5)) {
+      parts.add(rng.pick(rng.pick(NO_EXPERIENCE[l], TRAVEL[l], PRIVATE[l])));
+    }
+    if (contact != null) {
+      parts.add(rng.pick("tel", "call", "office", "contact") + " " + contact);
+    }
+    return finish(parts, rng);
+  }
+
+  private static final String[] ABROAD = {"Korea", "Japan", "Taiwan", "Malaysia", "Dubai", "Singapore"};
+
+  private static List<String> legalTerms(int n, Rng rng) {
+    List<String> extras = new ArrayList<>(List.of("legal MOU recruitment", "work permit provided by the company",
+        "valid passport required", "apply at our office", "licence no. " + rng.between(10, 99) + "/" + rng.between(2560,
+            2568), "social security and overtime pay", "interview at the company", "contract in your language",
+        "accommodation provided", "training provided"));
+    Collections.shuffle(extras, new java.util.Random(rng.nextLong()));
+    return extras.subList(0, n);
   }
 
   public static String other(Lang lang, Rng rng) {

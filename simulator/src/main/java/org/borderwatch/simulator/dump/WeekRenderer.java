@@ -531,7 +531,7 @@ public final class WeekRenderer {
           NameVariants.render(p.name, Style.SCREENING, params.nameNoise(), rng).full(), sex(p),
           String.valueOf(age(p)), nationalityText(p, rng), s.language()));
       for (int i = 0; i < Indicators.NAMES.size(); i++) {
-        row.add(Indicators.has(s.observed(), i) ? "Y" : "N");
+        row.add(!Indicators.has(s.asked(), i) ? "" : Indicators.has(s.observed(), i) ? "Y" : "N");
       }
       row.add(s.referral());
       row.add(Narratives.screeningNote(p, s, rng));
@@ -589,11 +589,13 @@ public final class WeekRenderer {
       String contact = p.contactPhone() != null ? Identifiers.written(p.contactPhone(), phoneCountry(p.contactPhone()),
           rng) : rng.chance(0.7) ? "@" + handle : null;
       String text = switch (p.kind()) {
-        case DECEPTIVE_JOB -> PostText.deceptive(lang, dest, via, contact,
-            w.networks.get(p.network()).kind == Network.Kind.SCAM, rng);
+        case DECEPTIVE_JOB -> rng.chance(params.realism().adMimicry())
+            ? PostText.disguised(lang, companyName(author), dest, contact,
+                w.networks.get(p.network()).kind == Network.Kind.SCAM, rng)
+            : PostText.deceptive(lang, dest, via, contact, w.networks.get(p.network()).kind == Network.Kind.SCAM, rng);
         case SMUGGLING_OFFER -> PostText.smugglingOffer(lang, dest, via, contact, rng);
         case HONEST_JOB -> PostText.honest(lang, companyName(author), dest == null ? author.home.name() : dest,
-            contact, rng);
+            contact, rng.chance(params.realism().adLure()), rng);
         case OTHER -> PostText.other(lang, rng);
       };
       ObjectNode n = JSON.createObjectNode();

@@ -103,12 +103,13 @@ public final class TruthWriter {
           : p.nationality.alpha3(), p.female ? "F" : "M", Date.valueOf(p.dob), p.name.given(), p.name.middle(),
           p.name.family(), p.name.full(), p.name.nativeScript(), p.document, p.phones.toArray(new String[0]), p.handle,
           p.role.name().toLowerCase(), p.network < 0 ? null : String.format("N%03d", p.network),
-          p.role == Role.VICTIM, Indicators.names(p.indicators).toArray(new String[0]), iso(w, p.createdWeek),
+          p.role == Role.VICTIM, p.exploitation == null ? null : p.exploitation.name().toLowerCase(),
+          Indicators.names(p.indicators).toArray(new String[0]), iso(w, p.createdWeek),
           p.arrestedWeek < 0 ? null : iso(w, p.arrestedWeek)));
     }
     write("persons", schema("person_id", S, "ethnicity", S, "nationality", S, "sex", S, "dob", DataTypes.DateType,
         "given", S, "middle", S, "family", S, "full_name", S, "native_script", S, "document", S, "phones", SA,
-        "handle", S, "role", S, "network_id", S, "victim", B, "indicators", SA, "created_week", S, "arrested_week", S),
+        "handle", S, "role", S, "network_id", S, "victim", B, "exploitation", S, "indicators", SA, "created_week", S, "arrested_week", S),
         persons, false);
 
     List<Row> networks = new ArrayList<>();
@@ -116,7 +117,8 @@ public final class TruthWriter {
     for (Network n : w.networks) {
       networks.add(RowFactory.create(n.nid(), n.kind.name().toLowerCase(), n.home.alpha3(), iso(w, n.createdWeek),
           n.dissolvedWeek < 0 ? null : iso(w, n.dissolvedWeek), n.parent < 0 ? null : String.format("N%03d", n.parent),
-          n.corridors.stream().map(c -> c.id()).toArray(String[]::new)));
+          n.corridors.stream().map(c -> c.id()).toArray(String[]::new),
+          n.structuring == null ? null : n.structuring.name().toLowerCase()));
       for (Map.Entry<Role, List<Integer>> e : n.members.entrySet()) {
         for (int id : e.getValue()) {
           members.add(RowFactory.create(n.nid(), w.persons.get(id).pid(), e.getKey().name().toLowerCase(),
@@ -125,7 +127,7 @@ public final class TruthWriter {
       }
     }
     write("networks", schema("network_id", S, "kind", S, "home_country", S, "created_week", S, "dissolved_week", S,
-        "parent_id", S, "corridors", SA), networks, false);
+        "parent_id", S, "corridors", SA, "money_structuring", S), networks, false);
     write("memberships", schema("network_id", S, "person_id", S, "role", S, "key_role", B), members, false);
 
     List<Row> accounts = new ArrayList<>();

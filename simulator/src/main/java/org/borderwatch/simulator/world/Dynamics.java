@@ -184,7 +184,10 @@ public final class Dynamics {
         Ethnicity e = World.ethnicityAt(home, rng);
         Person t = w.newPerson(e, home, victim ? Role.VICTIM : Role.MIGRANT, rng, 16, 45);
         t.network = n.id;
-        t.indicators = drawIndicators(victim, rng);
+        if (victim) {
+          t.exploitation = Exploitation.draw(n.kind, dest.id(), t.female, rng);
+        }
+        t.indicators = drawIndicators(t.exploitation, rng);
         travellers.add(t.id);
         familyPays(n, t, id, week, depart, victim, rng);
       }
@@ -194,11 +197,10 @@ public final class Dynamics {
     }
   }
 
-  private int drawIndicators(boolean victim, Rng rng) {
-    double[] rates = victim ? Indicators.VICTIM_RATE : Indicators.MIGRANT_RATE;
+  private int drawIndicators(Exploitation kind, Rng rng) {
     int bits = 0;
-    for (int i = 0; i < rates.length; i++) {
-      if (rng.chance(rates[i])) {
+    for (int i = 0; i < Indicators.NAMES.size(); i++) {
+      if (rng.chance(kind == null ? Indicators.MIGRANT_RATE[i] : kind.rate(i))) {
         bits |= 1 << i;
       }
     }
@@ -504,8 +506,9 @@ public final class Dynamics {
     }
     for (int t : trip.travellers()) {
       Person p = w.persons.get(t);
-      if (rng.chance(p.role == Role.VICTIM ? 0.9 : 0.75)) {
-        screen(caseId, p, openWeek + rng.nextInt(2), trip.crossing().name(), rng);
+      // who is screened depends on the interpreters at hand, not on what happened to the person
+      if (rng.chance(0.5 + 0.45 * interpreter(p.ethnicity))) {
+        screen(caseId, p, openWeek + rng.nextInt(2), trip.crossing().name(), trip.crossing().to(), rng);
       }
     }
   }
@@ -525,16 +528,24 @@ public final class Dynamics {
     }
   }
 
-  private void screen(String caseId, Person p, int week, String location, Rng rng) {
+  private void screen(String caseId, Person p, int week, String location, Country where, Rng rng) {
+    boolean interpreted = rng.chance(interpreter(p.ethnicity));
     int observed = 0;
+    int asked = 0;
     for (int i = 0; i < Indicators.NAMES.size(); i++) {
+      if (!interpreted && rng.chance(realism.screeningUnasked())) {
+        continue; // without an interpreter some questions are never put
+      }
+      asked |= 1 << i;
       boolean has = Indicators.has(p.indicators, i);
-      if (has ? rng.chance(0.85) : rng.chance(0.04)) {
+      double disclosed = p.exploitation == null ? 0.85 : p.exploitation.disclosure(i);
+      if (has ? rng.chance(interpreted ? disclosed : disclosed * 0.8) : rng.chance(0.04)) {
         observed |= 1 << i;
       }
     }
     WeekEvents b = bucket(week);
-    String language = switch (p.ethnicity) {
+    // without an interpreter the form records the interviewer's language
+    String language = !interpreted ? (where == Country.MYS ? "Malay" : "Thai") : switch (p.ethnicity) {
       case BURMESE, KAREN, SHAN -> p.ethnicity == Ethnicity.KAREN ? "Karen" : "Burmese";
       case ROHINGYA -> "Rohingya";
       case THAI -> "Thai";
@@ -547,7 +558,22 @@ public final class Dynamics {
     String referral = Indicators.count(observed) >= 3 ? rng.pick("shelter", "NGO", "embassy") : "none";
     b.screenings.add(new Events.Screening(id("SCR-", String.format("V%03d-%04d", week, b.screenings.size())), caseId,
         p.id, week,
-        w.dateOf(week).plusDays(rng.nextInt(7)), location, observed, language, referral, fileWeek(week, rng)));
+        w.dateOf(week).plusDays(rng.nextInt(7)), location, observed, asked, language, referral, fileWeek(week, rng)));
+  }
+
+  /** Chance that an interview in the person's language has an interpreter (border posts staff Thai, Lao, Malay). */
+  public static double interpreter(Ethnicity e) {
+    return switch (e) {
+      case THAI -> 0.95;
+      case MALAY -> 0.9;
+      case LAO, INDONESIAN -> 0.85;
+      case BURMESE -> 0.8;
+      case KHMER -> 0.75;
+      case SHAN -> 0.7;
+      case VIETNAMESE -> 0.65;
+      case KAREN -> 0.55;
+      case ROHINGYA -> 0.45;
+    };
   }
 
   /** Proactive investigations: with evidence, police open a case naming several members and their money. */
@@ -613,7 +639,8 @@ public final class Dynamics {
     for (int v : rescued) {
       // Rescued workers are mostly identified as victims; some are recorded as irregular workers (witnesses).
       persons.add(new CasePerson(v, rng.chance(realism.victimUnrecorded() / 3) ? "witness" : "victim"));
-      screen(caseId, w.persons.get(v), week + rng.nextInt(2), n.corridors.get(0).destination().name(), rng);
+      Place at = n.corridors.get(0).destination();
+      screen(caseId, w.persons.get(v), week + rng.nextInt(2), at.name(), at.country(), rng);
     }
     ev.cases.add(new Events.Case(caseId, week, at(week, rng), "forced_labour", null,
         n.corridors.get(0).destination().name(), persons, List.of(), List.of(), List.of(), n.id, null,
@@ -622,7 +649,20 @@ public final class Dynamics {
 
   // ---- money: collection → mules → financier → leader ----
 
+  /** The network's structuring rule, drawn once from its own stream (a share of realism's money-structuring). */
+  private Network.Structuring structuring(Network n) {
+    if (n.structuring == null) {
+      Rng r = Rng.stream(w.seed, "structuring", n.id);
+      Network.Structuring[] others = {Network.Structuring.ROUND_SUMS, Network.Structuring.HELD,
+          Network.Structuring.CHAIN, Network.Structuring.CASH_OUT};
+      n.structuring = r.chance(realism.moneyStructuring()) ? Network.Structuring.BELOW_THRESHOLD
+          : others[r.nextInt(others.length)];
+    }
+    return n.structuring;
+  }
+
   private void launder(Network n, int week, Rng rng) {
+    Network.Structuring how = structuring(n);
     List<Account> mules = current(n, "mule", week);
     Account fin = latest(n, "financier", week);
     Account lead = latest(n, "leader", week);
@@ -641,14 +681,36 @@ public final class Dynamics {
     for (Map.Entry<Integer, Double> e : collected.entrySet()) {
       Account col = w.accounts.get(e.getKey());
       double left = e.getValue() * rng.uniform(0.9, 0.98);
+      double threshold = col.country.reportingThreshold();
       while (left > 1) {
         Account m = rng.pick(mules);
-        double threshold = col.country.reportingThreshold();
-        double chunk = Math.min(left, threshold * rng.uniform(0.85, 0.99));
+        double chunk = Math.min(left, switch (how) {
+          case BELOW_THRESHOLD, CASH_OUT -> threshold * rng.uniform(0.85, 0.99);
+          case ROUND_SUMS -> Math.max(1000, Math.round(threshold * rng.pick(0.2, 0.25, 0.5, 1.0, 1.5) / 1000) * 1000.0);
+          case HELD -> threshold * rng.uniform(0.3, 1.2);
+          case CHAIN -> threshold * rng.uniform(0.5, 0.95);
+        });
         pay(col, m, chunk, "layering", n, null, week, rng);
         double usd = chunk / col.country.perUsd();
-        pay(m, fin, usd * rng.uniform(0.9, 0.97) * m.country.perUsd(), "layering", n, null, week, rng);
-        toFinancier += usd;
+        double kept = rng.uniform(0.9, 0.97);
+        switch (how) {
+          case HELD -> pay(m, fin, usd * kept * m.country.perUsd(), "layering", n, null, week + rng.between(1, 3), rng);
+          case CHAIN -> {
+            Account next = mules.size() > 1 ? mules.get((mules.indexOf(m) + 1 + rng.nextInt(mules.size() - 1))
+                % mules.size()) : m;
+            if (next != m) {
+              pay(m, next, usd * kept * m.country.perUsd(), "layering", n, null, week, rng);
+              kept *= rng.uniform(0.93, 0.98);
+            }
+            pay(next, fin, usd * kept * next.country.perUsd(), "layering", n, null, week, rng);
+          }
+          case CASH_OUT -> {
+            kept = rng.uniform(0.3, 0.6); // the rest is withdrawn in cash and carried across
+            pay(m, fin, usd * kept * m.country.perUsd(), "layering", n, null, week, rng);
+          }
+          default -> pay(m, fin, usd * kept * m.country.perUsd(), "layering", n, null, week, rng);
+        }
+        toFinancier += usd * kept;
         left -= chunk;
       }
     }

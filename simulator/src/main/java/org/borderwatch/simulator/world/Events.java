@@ -39,7 +39,7 @@ public final class Events {
 
   /** A victim-screening interview: indicators the interviewer recorded (with noise). */
   public record Screening(String id, String caseId, int person, int week, LocalDate date, String location,
-      int observed, String language, String referral, int fileWeek) {}
+      int observed, int asked, String language, String referral, int fileWeek) {}
 
   /** Kinds of social post. */
   public enum PostKind { DECEPTIVE_JOB, SMUGGLING_OFFER, HONEST_JOB, OTHER }

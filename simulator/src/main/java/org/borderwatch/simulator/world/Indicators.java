@@ -11,10 +11,11 @@ public final class Indicators {
       "isolation", "physical_sexual_violence", "intimidation_threats", "retention_of_documents", "withholding_of_wages",
       "debt_bondage", "abusive_conditions", "excessive_overtime");
 
-  /** Prevalence among trafficking victims (screening studies put deception and debt near the top). */
-  static final double[] VICTIM_RATE = {0.6, 0.9, 0.5, 0.4, 0.25, 0.55, 0.6, 0.5, 0.6, 0.55, 0.5};
-  /** Prevalence among smuggled migrants who were not exploited. */
-  static final double[] MIGRANT_RATE = {0.15, 0.05, 0.04, 0.03, 0.02, 0.05, 0.04, 0.04, 0.08, 0.10, 0.08};
+  /**
+   * Prevalence among smuggled migrants who were not exploited: debts to the smuggler and abusive transport
+   * conditions are common (victims' profiles are in {@link Exploitation}).
+   */
+  static final double[] MIGRANT_RATE = {0.20, 0.08, 0.05, 0.04, 0.03, 0.07, 0.06, 0.05, 0.15, 0.15, 0.08};
 
   public static boolean has(int bits, int i) {
     return (bits & (1 << i)) != 0;

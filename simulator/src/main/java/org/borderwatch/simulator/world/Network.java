@@ -13,6 +13,13 @@ public final class Network {
   /** What the network does. */
   public enum Kind { SMUGGLING, TRAFFICKING, SCAM }
 
+  /**
+   * How a network moves its money from collection accounts through mules to its financier. Networks do not share
+   * one rule: some split sums just below the reporting threshold, others send round sums, let mules hold the money
+   * for weeks, pass it through two mules, or have mules withdraw part of it in cash.
+   */
+  public enum Structuring { BELOW_THRESHOLD, ROUND_SUMS, HELD, CHAIN, CASH_OUT }
+
   public final int id;
   public final Kind kind;
   public final Country home;
@@ -22,6 +29,8 @@ public final class Network {
   public final Map<String, Double> perceivedRisk = new HashMap<>();
   /** Groups moved per week at full strength. */
   public double rate;
+  /** The money rule, drawn when the network first moves money. */
+  public Structuring structuring;
   public final int createdWeek;
   public int dissolvedWeek = -1;
   /** Network this one split from, or -1. */

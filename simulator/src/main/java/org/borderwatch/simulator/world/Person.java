@@ -27,6 +27,8 @@ public final class Person {
   public int arrestedWeek = -1;
   /** True forced-labour indicators of a victim (bit set over {@link Indicators}). */
   public int indicators;
+  /** What a victim is recruited into, or null for everyone else. */
+  public Exploitation exploitation;
   /** Relative frequency of crossing official checkpoints (traders cross weekly). */
   public double travelRate;
   /** Week the person entered the world's records (0 for the initial population). */
