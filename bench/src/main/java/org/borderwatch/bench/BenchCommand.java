@@ -25,21 +25,28 @@ import picocli.CommandLine.Spec;
  * a plain-Spark baseline measured in the same run. Results are printed and saved under bench/results/.
  */
 @Command(name = "bench", description = "Run a benchmark suite (simulate, ingest, resolve, networks, models) with its "
-    + "plain-Spark baseline, or the lists suite: resolution of corrupted lists of people at three noise levels.")
+    + "plain-Spark baseline; the lists suite: resolution of corrupted lists of people at three noise levels; or the "
+    + "heldout suite: every stage on a held-out seed's world against its truth (--seed S), and the page of all "
+    + "seeds (--doc docs/held-out.md).")
 public final class BenchCommand implements Callable<Integer> {
   /** Suites. */
-  public static final List<String> SUITES = List.of("simulate", "ingest", "resolve", "networks", "models", "lists");
+  public static final List<String> SUITES = List.of("simulate", "ingest", "resolve", "networks", "models", "lists",
+      "heldout");
 
-  @Parameters(paramLabel = "SUITE", description = "simulate, ingest, resolve, networks, models or lists")
+  @Parameters(paramLabel = "SUITE", description = "simulate, ingest, resolve, networks, models, lists or heldout")
   String suite;
 
   @Option(names = "--doc", paramLabel = "FILE", description = "lists: write the figures section of this page "
-      + "(docs/entity-resolution.md)")
+      + "(docs/entity-resolution.md); heldout without --seed: write this page (docs/held-out.md) from every held-out "
+      + "seed's saved figures")
   Path doc;
 
   @Option(names = "--tuning-only", description = "lists: only the tuning seeds (for choosing settings; never the "
       + "held-out seeds), no page written")
   boolean tuningOnly;
+
+  @Option(names = "--seed", description = "heldout: the held-out seed to run (101, 102 or 103)")
+  Long seed;
 
   @Option(names = "--scale", defaultValue = "medium", description = "World size (default: ${DEFAULT-VALUE})")
   String scale;
@@ -64,14 +71,29 @@ public final class BenchCommand implements Callable<Integer> {
       throw Errors.badArgument("SUITE", suite, String.join(", ", SUITES));
     }
     Scale sc = Scale.parse(scale);
-    Path dir = work.resolve(sc.name().toLowerCase(Locale.ROOT)).toAbsolutePath();
+    PrintWriter out = spec.commandLine().getOut();
+    if (suite.equals("heldout") && seed == null) {
+      if (doc == null) {
+        throw Errors.badArgument("--seed", "(missing)", "a held-out seed (" + HeldOutBench.SEEDS + "), or --doc FILE "
+            + "to write the page from the saved figures");
+      }
+      BenchResult page = HeldOutBench.writePage(results, sc, doc);
+      page.print(out);
+      out.println("page written to " + doc);
+      out.flush();
+      return 0;
+    }
+    if (suite.equals("heldout") && !HeldOutBench.SEEDS.contains(seed)) {
+      throw Errors.badArgument("--seed", String.valueOf(seed), "one of the held-out seeds " + HeldOutBench.SEEDS);
+    }
+    Path dir = suite.equals("heldout") ? HeldOutBench.seedDir(work, seed, sc)
+        : work.resolve(sc.name().toLowerCase(Locale.ROOT)).toAbsolutePath();
     List<String> conf = new java.util.ArrayList<>(List.of("lakehouse.root=" + dir.resolve("lakehouse")));
     conf.addAll(overrides);
     String file = System.getenv("BORDERWATCH_CONFIG");
     BorderwatchConfig config = BorderwatchConfig.load(file == null ? null : Path.of(file), System.getenv(), conf);
     SparkSession spark = SparkSessions.build(config, "borderwatch bench " + suite);
     JobContext ctx = JobContext.of(spark, config, null, "bench " + suite, Progress.stderr());
-    PrintWriter out = spec.commandLine().getOut();
     Path world = dir.resolve("world");
     BenchResult r;
     if (suite.equals("lists")) {
@@ -79,6 +101,8 @@ public final class BenchCommand implements Callable<Integer> {
         throw Errors.badArgument("--doc", doc.toString(), "no --doc with --tuning-only (the page shows held-out seeds)");
       }
       r = ListsBench.run(ctx, work.resolve("lists").toAbsolutePath(), doc, tuningOnly);
+    } else if (suite.equals("heldout")) {
+      r = HeldOutBench.runSeed(ctx, dir, seed, sc, results);
     } else if (suite.equals("simulate")) {
       long t0 = System.nanoTime();
       SimulateJob job = new SimulateJob(sc, 42L, null, null, dir.resolve("simulate-" + System.nanoTime()), null, null);

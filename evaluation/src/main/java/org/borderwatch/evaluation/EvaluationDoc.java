@@ -157,6 +157,9 @@ public final class EvaluationDoc {
     compare(b, "persons, all: PR-AUC", g(m, "victim_pr_auc"), List.of(
         new Baseline("determinations as given + victim share", g(m, "victim_pr_auc_determinations_baseline")),
         new Baseline("keywords", g(m, "victim_pr_auc_keyword_baseline"))), Double.NaN);
+    compare(b, "ads: PR-AUC, temporal hold-out (model refitted before the last 26 weeks, scoring them)",
+        g(m, "ads_pr_auc_temporal_holdout"), List.of(new Baseline("keywords",
+            g(m, "ads_pr_auc_temporal_holdout_keyword_baseline"))), 0.85);
     compare(b, "ads: PR-AUC, posts no reviewer labelled", g(m, "ads_pr_auc_unlabelled_posts"),
         List.of(new Baseline("keywords", g(m, "ads_pr_auc_unlabelled_keyword_baseline"))), Double.NaN);
     compare(b, "ads: PR-AUC, all posts (training posts included)", g(m, "ads_pr_auc"),

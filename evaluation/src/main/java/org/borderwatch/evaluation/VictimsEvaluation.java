@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.borderwatch.common.metrics.Metrics;
@@ -28,6 +29,38 @@ public final class VictimsEvaluation {
   static final double CHOSEN_AD_PRECISION = 0.9;
   static final double CHOSEN_VICTIM_PRECISION = 0.7;
 
+  /** Weeks of posts held out at the end for the ads' temporal hold-out (as many as the backtest forecasts). */
+  static final int AD_HOLDOUT_WEEKS = 26;
+
+  /**
+   * The ads' temporal hold-out: the ad model refitted on the posts of the weeks before the last
+   * {@link #AD_HOLDOUT_WEEKS} (with the weak labels of the run's week: a case filed later can label an earlier
+   * post) scores the posts of those last weeks, whose labels it never saw; PR-AUC against the truth, beside the
+   * keyword count on the same posts.
+   */
+  static void temporalHoldOut(SparkSession spark, BorderwatchConfig cfg, Map<String, Double> out) {
+    Dataset<Row> posts = spark.table("bw_vic_posts");
+    List<String> weeks = posts.select("week").distinct().orderBy("week").as(org.apache.spark.sql.Encoders.STRING())
+        .collectAsList();
+    if (weeks.size() <= AD_HOLDOUT_WEEKS + 4) {
+      out.put("ads_pr_auc_temporal_holdout", Double.NaN);
+      out.put("ads_pr_auc_temporal_holdout_keyword_baseline", Double.NaN);
+      return;
+    }
+    String cut = weeks.get(weeks.size() - AD_HOLDOUT_WEEKS);
+    Dataset<Row> before = posts.where(org.apache.spark.sql.functions.col("week").lt(cut));
+    Dataset<Row> after = posts.where(org.apache.spark.sql.functions.col("week").geq(cut));
+    org.borderwatch.victims.AdModel.fit(spark, before, after, cfg.get(ConfigKeys.VICTIM_AD_MIN_DF)).scored()
+        .createOrReplaceTempView("bw_eval_ads_later");
+    List<Row> later = spark.sql("select s.post_id, s.score, cast(s.keyword_hits as double), "
+        + "coalesce(t.deceptive, false), false from bw_eval_ads_later s left join bw_eval_posts t "
+        + "on t.post_id = s.post_id").collectAsList();
+    Scored h = Scored.of(later, false);
+    out.put("ads_temporal_holdout_posts", (double) h.size());
+    out.put("ads_pr_auc_temporal_holdout", h.prAuc(h.model));
+    out.put("ads_pr_auc_temporal_holdout_keyword_baseline", h.prAuc(h.baseline));
+  }
+
   public static Map<String, Double> evaluate(SparkSession spark, String truthDir, BorderwatchConfig cfg) {
     NetworksEvaluation.registerTruePersons(spark, truthDir);
     spark.read().parquet(truthDir + "/posts").createOrReplaceTempView("bw_eval_posts");
@@ -46,6 +79,7 @@ public final class VictimsEvaluation {
     out.put("ads_pr_auc_keyword_baseline", all.prAuc(all.baseline));
     out.put("ads_pr_auc_unlabelled_posts", unlabelled.prAuc(unlabelled.model));
     out.put("ads_pr_auc_unlabelled_keyword_baseline", unlabelled.prAuc(unlabelled.baseline));
+    temporalHoldOut(spark, cfg, out);
     out.put("ads_recall_at_precision_0.9", all.recallAtPrecision(all.model, CHOSEN_AD_PRECISION));
     out.put("ads_recall_at_precision_0.9_baseline", all.recallAtPrecision(all.baseline, CHOSEN_AD_PRECISION));
     out.put("ads_precision_at_threshold", all.precisionAt(all.model, adThreshold));

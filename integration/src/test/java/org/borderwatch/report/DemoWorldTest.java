@@ -60,16 +60,16 @@ class DemoWorldTest {
     for (long[] x : r) {
       m.put("model-performance.ipynb#" + x[0], x[1]);
     }
-    for (long[] x : new long[][] {{5, 3}, {7, 9}, {9, 13}, {11, 1}}) {
+    for (long[] x : new long[][] {{5, 4}, {7, 10}, {9, 9}, {11, 3}}) {
       m.put("money-flow-tracing.ipynb#" + x[0], x[1]);
     }
-    for (long[] x : new long[][] {{5, 2}, {7, 16}, {9, 19}, {11, 8}, {13, 8}}) {
+    for (long[] x : new long[][] {{5, 3}, {7, 20}, {9, 27}, {11, 8}, {13, 8}}) {
       m.put("network-investigation.ipynb#" + x[0], x[1]);
     }
-    for (long[] x : new long[][] {{5, 6}, {7, 14}, {9, 12}, {11, 12}, {12, 14}}) {
+    for (long[] x : new long[][] {{5, 10}, {7, 16}, {9, 17}, {11, 12}, {12, 15}}) {
       m.put("victim-protection-overview.ipynb#" + x[0], x[1]);
     }
-    for (long[] x : new long[][] {{5, 20}, {7, 48}, {9, 33}, {11, 48}}) {
+    for (long[] x : new long[][] {{5, 20}, {7, 48}, {9, 31}, {11, 48}}) {
       m.put("weekly-hotspot-review.ipynb#" + x[0], x[1]);
     }
     return m;
@@ -158,14 +158,14 @@ class DemoWorldTest {
     assertEquals(alerts, d.summary().victimAlertsIdentified() + d.summary().victimAlertsSuspected());
     // every section, with the tiny world's rows: zones, deployments, routes, networks, key persons, mules, flows,
     // victims' places, validation lines
-    assertEquals(List.of(39, 33, 12, 2, 10, 8, 3, 6, 3), List.of(d.zones().size(), d.deployments().size(),
+    assertEquals(List.of(39, 31, 12, 3, 10, 8, 4, 10, 4), List.of(d.zones().size(), d.deployments().size(),
         d.routes().size(), d.networks().size(), d.keyPersons().size(), d.mules().size(), d.flows().size(),
         d.victimPlaces().size(), d.validation().size()));
-    assertEquals(List.of(323, 34, 34, 2, 2, 21, 338), List.of(d.summary().zonesScored(), d.summary().unitsDeployed(),
+    assertEquals(List.of(323, 34, 34, 3, 3, 55, 179), List.of(d.summary().zonesScored(), d.summary().unitsDeployed(),
         d.summary().unitsAvailable(), d.summary().networks(), d.summary().newNetworks(),
         d.summary().victimAlertsIdentified(), d.summary().victimAlertsSuspected()));
-    assertEquals(0.9872, d.summary().expectedInterdictions(), 0.0005);
-    assertEquals(0.7844, d.summary().naiveInterdictions(), 0.0005);
+    assertEquals(1.1776, d.summary().expectedInterdictions(), 0.0005);
+    assertEquals(0.9987, d.summary().naiveInterdictions(), 0.0005);
     for (String job : List.of("ingest", "resolve", "victims", "networks", "features", "train", "score", "deploy")) {
       assertTrue(d.freshness().stream().anyMatch(f -> f.what().equals("job " + job)), "freshness of job " + job);
     }

@@ -84,14 +84,20 @@ class VictimIndicatorsTest {
 
   @Test
   void indicatorsNameTheRowsBehindThem() {
+    // T1, T2 and T4 are not determined: the operation's evidence the model weighs stands beside their own (T3 is
+    // its identified victim, by case C1 and screening S1; C1 is charged as trafficking and T4 is in it)
     assertEquals(new TreeMap<>(Map.of(
         "deception", List.of("P1"),
+        "operation_charged_with_trafficking", List.of("C1"),
+        "operation_with_identified_victims", List.of("C1", "S1"),
         "retention_of_documents", List.of("X2"),
         "travel_arranged_by_crew", List.of("X2"),
         "travel_with_known_transporter", List.of("C1"))), indicators("T1"));
     assertEquals(new TreeMap<>(Map.of(
         "abuse_of_vulnerability", List.of("checkpoint:X3:0"),
         "deception", List.of("P1"),
+        "operation_charged_with_trafficking", List.of("C1"),
+        "operation_with_identified_victims", List.of("C1", "S1"),
         "travel_arranged_by_crew", List.of("X3"),
         "travel_with_known_transporter", List.of("C1"))), indicators("T2"));
     assertEquals(new TreeMap<>(Map.of(
@@ -103,6 +109,7 @@ class VictimIndicatorsTest {
         "travel_with_known_transporter", List.of("C1"))), indicators("T3"));
     assertEquals(new TreeMap<>(Map.of(
         "deception", List.of("P1"),
+        "operation_with_identified_victims", List.of("C1", "S1"),
         "travel_arranged_by_crew", List.of("I1"),
         "travel_with_known_transporter", List.of("C1"))), indicators("T4"));
     assertEquals(Map.of(), indicators("D1"), "the driver is crew, not a victim");

@@ -52,7 +52,7 @@ class VictimsJobTest {
   void alertsAreForProtectionAndEveryIndicatorNamesItsSourceRows(SparkSession spark) {
     List<Row> alerts = spark.sql("select person_key, likelihood, status, indicators, last_seen_place, language, "
         + "suggested_action from gold.victim_alerts where week = '" + victimsWeek + "'").collectAsList();
-    assertEquals(359, alerts.size(), "the tiny world's protection alerts");
+    assertEquals(234, alerts.size(), "the tiny world's protection alerts");
     int identified = 0;
     for (Row a : alerts) {
       assertTrue(a.getString(0).startsWith("PER-"), "pseudonymised: " + a);
@@ -61,7 +61,7 @@ class VictimsJobTest {
       assertFalse(indicators.isEmpty(), "an alert without indicators: " + a);
       assertFalse(a.isNullAt(4) || a.isNullAt(5) || a.isNullAt(6), "referral details: " + a);
     }
-    assertEquals(21, identified, "identified victims (the rest are suspected)");
+    assertEquals(55, identified, "identified victims (the rest are suspected)");
     // every indicator's evidence key leads to a gold.evidence row an analyst reads, and to its silver row
     int cited = EvidenceChecks.assertTraceable(spark, "victims", victimsWeek, "gold.victim_alerts", "indicators");
     assertTrue(cited >= alerts.size(), "evidence keys behind the alerts' indicators: " + cited);
@@ -69,18 +69,20 @@ class VictimsJobTest {
         .first().getString(1);
     assertTrue(comment.startsWith("FOR PROTECTION AND REFERRAL ONLY"), comment);
     // the tiny world's figures (docs/victims.md has the small world's), each to within 0.005
-    for (var e : Map.of("victim_pr_auc", 0.7040, "victim_precision_at_threshold", 0.7187,
-        "victim_recall_at_threshold", 0.9382, "victim_pr_auc_keyword_baseline", 0.3556).entrySet()) {
+    for (var e : Map.of("victim_pr_auc", 0.7890, "victim_precision_at_threshold", 0.7949,
+        "victim_recall_at_threshold", 0.8942, "victim_pr_auc_keyword_baseline", 0.4345).entrySet()) {
       assertEquals(e.getValue(), victimMetrics.get(e.getKey()), 0.005, e.getKey() + " in " + victimMetrics);
     }
     assertTrue(victimMetrics.get("victim_pr_auc") > victimMetrics.get("victim_pr_auc_keyword_baseline") + 0.3,
         "the victim model beats the keyword baseline: " + victimMetrics);
-    assertEquals(0.0, victimMetrics.get("alerts_true_offenders"), victimMetrics.toString());
+    // one crew member the interdicting unit took for a migrant (a role guess gone wrong) is alerted for
+    // screening: the records cannot tell him from the travellers beside him
+    assertEquals(1.0, victimMetrics.get("alerts_true_offenders"), victimMetrics.toString());
     // the fair baselines and the model alone where it speaks (docs/victims.md's section is written from these): on
     // the tiny world, whose case files now err, the determinations as given with the operation's victim share (no
-    // ML) rank persons better than the model (PR-AUC 0.811 against 0.704); on the 353 travellers without a
-    // determination the model ranks worse than the share alone (0.632 against 0.772)
-    assertEquals("given 0.8114/0.9782 model-only 353/249 0.6318/1.0000 share 0.7722/1.0000", String.format(java.util.Locale.ROOT, "given %.4f/%.4f model-only %.0f/%.0f %.4f/%.4f share "
+    // ML) rank persons worse than the model (PR-AUC 0.779 against 0.789); on the 192 travellers without a
+    // determination the model ranks better than the share alone (0.746 against 0.712)
+    assertEquals("given 0.7791/0.9087 model-only 192/140 0.7461/1.0000 share 0.7118/1.0000", String.format(java.util.Locale.ROOT, "given %.4f/%.4f model-only %.0f/%.0f %.4f/%.4f share "
         + "%.4f/%.4f", victimMetrics.get("victim_pr_auc_determinations_baseline"),
         victimMetrics.get("victim_recall_at_precision_0.7_determinations_baseline"),
         victimMetrics.get("victim_undetermined_persons"), victimMetrics.get("victim_undetermined_victims"),
@@ -88,11 +90,17 @@ class VictimsJobTest {
         victimMetrics.get("victim_model_only_pr_auc_share_baseline"),
         victimMetrics.get("victim_model_only_recall_at_precision_0.7_share_baseline")));
     String page = org.borderwatch.evaluation.EvaluationDoc.victims(victimMetrics, "the tiny world", victimsWeek);
-    assertTrue(page.contains("| persons, model alone (travellers without a determination): recall at precision ≥ 0.70 "
+    assertEquals("| persons, model alone (travellers without a determination): recall at precision ≥ 0.70 "
         + "| 1.000 | operation's smoothed victim share 1.000 | the model is level with the best baseline, not better "
-        + "(operation's smoothed victim share) | met (1.000 ≥ 0.80) |\n"), page);
-    assertTrue(page.contains("| persons, model alone: PR-AUC | 0.632 | operation's smoothed victim share 0.772 | the "
-        + "model does not beat the best baseline (operation's smoothed victim share) | – |\n"), page);
+        + "(operation's smoothed victim share) | met (1.000 ≥ 0.80) |", org.borderwatch.testing.Pages.line(page,
+            "| persons, model alone (travellers without a determination): recall at precision"));
+    assertEquals("| persons, model alone: PR-AUC | 0.746 | operation's smoothed victim share 0.712 | the "
+        + "model beats the best baseline (operation's smoothed victim share) | – |",
+        org.borderwatch.testing.Pages.line(page, "| persons, model alone: PR-AUC"));
+    // 20 weeks of posts are too few to hold out the last 26: the page says so rather than show a figure
+    assertEquals("| ads: PR-AUC, temporal hold-out (model refitted before the last 26 weeks, scoring them) | – | "
+        + "keywords – | not measurable on this run | not measured |",
+        org.borderwatch.testing.Pages.line(page, "| ads: PR-AUC, temporal hold-out"));
   }
 
   @Test
@@ -100,7 +108,7 @@ class VictimsJobTest {
   void adsCarryReasonsAndPseudonymisedContacts(SparkSession spark) {
     List<Row> flagged = spark.sql("select post_id, score, reasons, contacts from gold.recruitment_ads where flagged")
         .collectAsList();
-    assertEquals(14, flagged.size(), "posts flagged as deceptive recruitment");
+    assertEquals(51, flagged.size(), "posts flagged as deceptive recruitment");
     for (Row r : flagged) {
       assertFalse(r.getList(2).isEmpty(), "a flagged post without reasons: " + r);
       for (Object c : r.getList(3)) {
@@ -109,10 +117,10 @@ class VictimsJobTest {
     }
     assertEquals(spark.sql("select count(*) from silver.social_posts where week <= '" + victimsWeek + "'").first().getLong(0),
         spark.sql("select count(*) from gold.recruitment_ads").first().getLong(0), "every post is scored once");
-    // on the tiny world the ad model ranks posts worse than counting keywords (0.867 against 0.903): the
+    // on the tiny world the ad model ranks posts better than counting keywords (0.811 against 0.756): the
     // figure is pinned so that a change shows; docs/victims.md reports the small world's
-    assertEquals(0.8669, victimMetrics.get("ads_pr_auc"), 0.005, victimMetrics.toString());
-    assertEquals(0.9025, victimMetrics.get("ads_pr_auc_keyword_baseline"), 0.005, victimMetrics.toString());
+    assertEquals(0.8113, victimMetrics.get("ads_pr_auc"), 0.005, victimMetrics.toString());
+    assertEquals(0.7559, victimMetrics.get("ads_pr_auc_keyword_baseline"), 0.005, victimMetrics.toString());
   }
 
   @Test

@@ -74,24 +74,34 @@ public final class AdModel {
    *     decision: true, false or null)
    */
   public static Result fit(SparkSession spark, Dataset<Row> posts, int minDf) {
+    return fit(spark, posts, null, minDf);
+  }
+
+  /**
+   * Fits on {@code posts} and scores {@code toScore} (the fitted posts themselves when null): a temporal
+   * hold-out fits on the weeks before a cut-off and scores the weeks after it.
+   */
+  public static Result fit(SparkSession spark, Dataset<Row> posts, Dataset<Row> toScore, int minDf) {
     register(spark);
-    Dataset<Row> in = posts.withColumn("terms", callUDF(TERMS, col("text")))
-        .withColumn("pat", org.apache.spark.ml.functions.array_to_vector(callUDF(PATTERNS, col("text"))))
-        .localCheckpoint();
+    Dataset<Row> in = features(posts);
+    Dataset<Row> target = toScore == null ? in : features(toScore);
     // One fit on four fifths of the posts; the share of deceptive posts that carry a label is its mean output on
     // the held-out fifth's known positives (a refit on all posts would double the cost for little gain).
     Dataset<Row> train = in.where("pmod(xxhash64(post_id), 5) <> 0 or reviewed is not null");
     Dataset<Row> held = in.where("pmod(xxhash64(post_id), 5) = 0 and label = 1 and reviewed is null");
     PipelineModel model = pipeline(minDf).fit(train);
-    Row c = model.transform(held).select(org.apache.spark.sql.functions.avg(P1), expr("count(*)")).first();
-    double share = c.isNullAt(0) || c.getLong(1) < 5 ? 1.0 : Math.max(0.05, c.getDouble(0));
+    // an empty frame cannot go through the assembler (it infers vector sizes from a first row): with no held-out
+    // positive the share is taken as 1, as with fewer than five
+    Row c = held.isEmpty() ? null : model.transform(held).select(org.apache.spark.sql.functions.avg(P1),
+        expr("count(*)")).first();
+    double share = c == null || c.isNullAt(0) || c.getLong(1) < 5 ? 1.0 : Math.max(0.05, c.getDouble(0));
     CountVectorizerModel cv = (CountVectorizerModel) model.stages()[0];
     LogisticRegressionModel lr = (LogisticRegressionModel) model.stages()[3];
     String[] vocab = cv.vocabulary();
     double[] coef = lr.coefficients().toArray();
     spark.udf().register("bw_ad_reasons", (UDF1<Vector, List<String>>) v -> reasons(v, coef, vocab),
         DataTypes.createArrayType(DataTypes.StringType));
-    Dataset<Row> scored = model.transform(in)
+    Dataset<Row> scored = model.transform(target)
         .withColumn("p_labelled", P1)
         .withColumn("score", expr("round(least(1.0, p_labelled / " + share + "), 4)"))
         .withColumn("reasons", callUDF("bw_ad_reasons", col("features")))
@@ -101,6 +111,12 @@ public final class AdModel {
     Row counts = in.select(expr("count(*)"), expr("count_if(label = 1)"), expr("count_if(reviewed is not null)"))
         .first();
     return new Result(scored, share, vocab.length, counts.getLong(0), counts.getLong(1), counts.getLong(2));
+  }
+
+  private static Dataset<Row> features(Dataset<Row> posts) {
+    return posts.withColumn("terms", callUDF(TERMS, col("text")))
+        .withColumn("pat", org.apache.spark.ml.functions.array_to_vector(callUDF(PATTERNS, col("text"))))
+        .localCheckpoint();
   }
 
   /** The phrases and patterns that pushed a post's score up most, strongest first (at most four). */

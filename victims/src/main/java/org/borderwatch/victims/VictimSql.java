@@ -151,7 +151,9 @@ final class VictimSql {
    * Forced-labour indicators each person's records show, with the rows behind them: the screening form's
    * eleven, deception through a flagged ad of the operation that moved them, vulnerability (minor,
    * stateless), a borrowed or forged document, travel arranged by a crew, travel with a transporter named
-   * as a suspect, and being named a victim in a case file.
+   * as a suspect, and being named a victim in a case file; for a traveller without a determination, the
+   * operation's evidence the model weighs: its other travellers identified as victims (their case files and
+   * screenings) and its cases charged as trafficking or forced labour (other than the person's own).
    */
   static final String INDICATORS = """
       with s as (select m.entity_id, i indicator, s.screening_id ev
@@ -171,8 +173,18 @@ final class VictimSql {
       named as (select m.entity_id, 'named_victim_in_case' indicator, cp.case_id ev
           from bw_vs_mentions m join bw_vs_case_persons cp on cp.case_id = m.record_id and cp.seq = m.seq
           where m.source = 'case' and cp.role = 'victim'),
+      peers as (select f.entity_id, 'operation_with_identified_victims' indicator, ev from bw_vic_features f
+          join bw_vic_gs g on g.component = f.component and not g.crew and g.pos = 1 and g.entity_id <> f.entity_id
+          join bw_vic_det d on d.entity_id = g.entity_id lateral view explode(d.pos_ev) x as ev
+          where f.determined <> 1),
+      charged as (select f.entity_id, 'operation_charged_with_trafficking' indicator, substring(g.grp, 6) ev from bw_vic_features f
+          join bw_vic_gs g on g.component = f.component and g.kind = 'case'
+            and g.offence in ('human_trafficking', 'forced_labour')
+          where f.determined <> 1
+            and not exists (select 1 from bw_vic_gs o where o.grp = g.grp and o.entity_id = f.entity_id)),
       a as (select * from s union all select * from ads union all select * from vul union all select * from doc
-          union all select * from arranged union all select * from known union all select * from named)
+          union all select * from arranged union all select * from known union all select * from named
+          union all select * from peers union all select * from charged)
       select entity_id, array_sort(collect_list(named_struct('indicator', indicator, 'evidence', ev))) indicators
       from (select entity_id, indicator, slice(array_sort(collect_set(ev)), 1, 5) ev from a group by 1, 2)
       group by entity_id

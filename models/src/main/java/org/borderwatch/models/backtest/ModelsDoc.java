@@ -60,7 +60,9 @@ public final class ModelsDoc {
     b.append("Every figure on this page comes from one run of\n\n```bash\nbin/borderwatch train --backtest"
         + " --truth <world>/truth --doc docs/models.md\n```\n\non the simulated world the lakehouse holds "
         + "(the demo: `bin/borderwatch pipeline`, small scale, seed 42). Re-run it after a change to the "
-        + "features or the models; the table is rewritten.\n\n");
+        + "features or the models; the table is rewritten. The demo world is a tuning world (its figures were "
+        + "looked at while choosing the design); the figures on worlds never used for tuning are in "
+        + "[held-out.md](held-out.md).\n\n");
     b.append("## What is forecast\n\n");
     b.append("- **Zone risk**: for each forecast zone (H3 cell at resolution ")
         .append(cfg.get(ConfigKeys.ZONE_RESOLUTION)).append(" within ").append(cfg.get(ConfigKeys.ZONE_RING))
