@@ -189,7 +189,13 @@ public final class HeldOutBench {
     BenchResult out = new BenchResult("heldout-page", scale.name().toLowerCase(Locale.ROOT));
     for (Target t : TARGETS) {
       double[] v = HeldOutDoc.values(seeds, t.key());
-      out.put(t.what(), HeldOutDoc.mean(v));
+      if (t.relation().equals("ratio")) {
+        double[] base = HeldOutDoc.values(seeds, t.baselineKey());
+        for (int i = 0; i < v.length; i++) {
+          v[i] /= base[i];
+        }
+      }
+      out.put(t.what() + " (mean)", HeldOutDoc.mean(v));
     }
     return out;
   }
