@@ -102,7 +102,7 @@ public final class BenchCommand implements Callable<Integer> {
       }
       r = ListsBench.run(ctx, work.resolve("lists").toAbsolutePath(), doc, tuningOnly);
     } else if (suite.equals("heldout")) {
-      r = HeldOutBench.runSeed(ctx, dir, seed, sc, results);
+      r = HeldOutBench.runSeed(ctx, dir, seed, sc);
     } else if (suite.equals("simulate")) {
       long t0 = System.nanoTime();
       SimulateJob job = new SimulateJob(sc, 42L, null, null, dir.resolve("simulate-" + System.nanoTime()), null, null);
@@ -128,7 +128,8 @@ public final class BenchCommand implements Callable<Integer> {
       };
     }
     r.print(out);
-    out.println("saved " + r.save(results));
+    out.println("saved " + (suite.equals("heldout") ? r.saveAs(HeldOutBench.resultFile(results, seed, sc))
+        : r.save(results)));
     out.flush();
     return 0;
   }

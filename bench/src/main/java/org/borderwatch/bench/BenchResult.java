@@ -44,6 +44,11 @@ public final class BenchResult {
   }
 
   public Path save(Path dir) throws IOException {
+    return saveAs(dir.resolve(suite + "-" + scale + "-" + Instant.now().toString().replace(":", "") + ".json"));
+  }
+
+  /** Saves the figures to this file (folders created). */
+  public Path saveAs(Path p) throws IOException {
     ObjectMapper json = new ObjectMapper();
     ObjectNode n = json.createObjectNode();
     n.put("suite", suite);
@@ -52,8 +57,7 @@ public final class BenchResult {
     n.put("measured_at", Instant.now().toString());
     ObjectNode f = n.putObject("figures");
     figures.forEach((k, v) -> f.putPOJO(k, v));
-    Files.createDirectories(dir);
-    Path p = dir.resolve(suite + "-" + scale + "-" + Instant.now().toString().replace(":", "") + ".json");
+    Files.createDirectories(p.toAbsolutePath().getParent());
     Files.writeString(p, json.writerWithDefaultPrettyPrinter().writeValueAsString(n) + "\n");
     return p;
   }

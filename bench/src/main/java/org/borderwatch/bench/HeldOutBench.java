@@ -4,11 +4,9 @@ import static org.apache.spark.sql.functions.col;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -84,12 +82,13 @@ public final class HeldOutBench {
     return work.resolve("heldout-" + seed + "-" + scale.name().toLowerCase(Locale.ROOT)).toAbsolutePath();
   }
 
-  static Path resultFile(Path results, long seed, Scale scale) {
+  /** Where a seed's figures are saved (BenchResult JSON; the page reads them from here). */
+  public static Path resultFile(Path results, long seed, Scale scale) {
     return results.resolve("heldout").resolve("seed-" + seed + "-" + scale.name().toLowerCase(Locale.ROOT) + ".json");
   }
 
-  /** Simulates the seed's world (once), runs every stage on it and saves its figures. */
-  public static BenchResult runSeed(JobContext ctx, Path dir, long seed, Scale scale, Path results) throws Exception {
+  /** Simulates the seed's world (once), runs every stage on it; its figures, to be saved at {@link #resultFile}. */
+  public static BenchResult runSeed(JobContext ctx, Path dir, long seed, Scale scale) throws Exception {
     SparkSession spark = ctx.spark();
     Path world = dir.resolve("world");
     if (WorldManifest.read(world) == null) {
@@ -137,24 +136,6 @@ public final class HeldOutBench {
         .put("world", org.borderwatch.evaluation.EvaluationDoc.describeWorld(truth))
         .put("seconds (ingest to backtest)", seconds);
     f.forEach(out::put);
-    ObjectMapper json = new ObjectMapper();
-    ObjectNode n = json.createObjectNode();
-    n.put("seed", seed);
-    n.put("scale", scale.name().toLowerCase(Locale.ROOT));
-    n.put("measured_at", Instant.now().toString());
-    n.put("cores", Runtime.getRuntime().availableProcessors());
-    n.put("world", org.borderwatch.evaluation.EvaluationDoc.describeWorld(truth));
-    ObjectNode figs = n.putObject("figures");
-    f.forEach((k, v) -> {
-      if (v instanceof Double d) {
-        figs.put(k, d);
-      } else {
-        figs.put(k, String.valueOf(v));
-      }
-    });
-    Path file = resultFile(results, seed, scale);
-    Files.createDirectories(file.getParent());
-    Files.writeString(file, json.writerWithDefaultPrettyPrinter().writeValueAsString(n) + "\n");
     return out;
   }
 

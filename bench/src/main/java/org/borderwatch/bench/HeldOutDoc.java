@@ -57,7 +57,7 @@ final class HeldOutDoc {
             + "only.\n\n");
     b.append("Measured on ").append(seeds.get(0).path("cores").asInt()).append(" cores; worlds:\n\n");
     for (JsonNode s : seeds) {
-      b.append("- seed ").append(s.path("seed").asText()).append(": ").append(s.path("world").asText())
+      b.append("- seed ").append(s.path("figures").path("seed").asText()).append(": ").append(s.path("figures").path("world").asText())
           .append(" (measured ").append(s.path("measured_at").asText()).append(")\n");
     }
     b.append("\n## Against the targets\n\n");
@@ -65,7 +65,7 @@ final class HeldOutDoc {
         + "seed falls below it.\n\n");
     b.append("| figure | target |");
     for (JsonNode s : seeds) {
-      b.append(" seed ").append(s.path("seed").asText()).append(" |");
+      b.append(" seed ").append(s.path("figures").path("seed").asText()).append(" |");
     }
     b.append(" mean ± sd | baseline (mean) | met |\n|---|---|");
     b.append("---:|".repeat(seeds.size())).append("---:|---|---|\n");
@@ -121,7 +121,7 @@ final class HeldOutDoc {
     }
     b.append("\n## Forecasts\n\n| figure | ");
     for (JsonNode s : seeds) {
-      b.append("seed ").append(s.path("seed").asText()).append(" | ");
+      b.append("seed ").append(s.path("figures").path("seed").asText()).append(" | ");
     }
     b.append("mean |\n|---|").append("---:|".repeat(seeds.size() + 1)).append('\n');
     for (String[] row : new String[][] {
@@ -139,7 +139,7 @@ final class HeldOutDoc {
     List<String> names = new ArrayList<>();
     for (JsonNode s : seeds) {
       JsonNode f = s.path("figures");
-      names.add("seed " + s.path("seed").asText() + ": zones (true) " + f.path("zone_true_pai5_best_baseline_name")
+      names.add("seed " + s.path("figures").path("seed").asText() + ": zones (true) " + f.path("zone_true_pai5_best_baseline_name")
           .asText() + ", zones (detections) " + f.path("zone_detected_pai5_best_baseline_name").asText()
           + ", corridors (true) " + f.path("corridor_true_top5_best_baseline_name").asText());
     }
@@ -166,7 +166,7 @@ final class HeldOutDoc {
   private static void section(StringBuilder b, List<JsonNode> seeds, String title, String prefix, List<String> keys) {
     b.append("\n## ").append(title).append("\n\n| figure | ");
     for (JsonNode s : seeds) {
-      b.append("seed ").append(s.path("seed").asText()).append(" | ");
+      b.append("seed ").append(s.path("figures").path("seed").asText()).append(" | ");
     }
     b.append("mean |\n|---|").append("---:|".repeat(seeds.size() + 1)).append('\n');
     for (String k : keys) {
@@ -185,7 +185,7 @@ final class HeldOutDoc {
 
   private static String joinSeeds(List<JsonNode> seeds) {
     List<String> s = new ArrayList<>();
-    seeds.forEach(n -> s.add(n.path("seed").asText()));
+    seeds.forEach(n -> s.add(n.path("figures").path("seed").asText()));
     return String.join(", ", s);
   }
 }

@@ -18,12 +18,15 @@ import org.junit.jupiter.api.io.TempDir;
 /** The held-out page: mean, spread and verdicts computed from the seeds' saved figures. */
 class HeldOutDocTest {
   static JsonNode seed(long s, double zoneModel, double zoneBase, double p20) {
+    // as BenchResult saves them: the run's facts at the top, the seed and its world among the figures
     ObjectNode n = new ObjectMapper().createObjectNode();
-    n.put("seed", s);
+    n.put("suite", "heldout");
+    n.put("scale", "small");
     n.put("cores", 2);
-    n.put("world", "the simulated world of seed " + s);
     n.put("measured_at", "2026-12-02T00:00:00Z");
     ObjectNode f = n.putObject("figures");
+    f.put("seed", s);
+    f.put("world", "the simulated world of seed " + s);
     f.put("zone_true_pai5_model", zoneModel);
     f.put("zone_true_pai5_best_baseline", zoneBase);
     f.put("zone_true_pai5_best_baseline_name", "all history");
